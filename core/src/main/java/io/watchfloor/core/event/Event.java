@@ -1,0 +1,151 @@
+package io.watchfloor.core.event;
+
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One reusable slot of the ring: the raw bytes and receive metadata of an ingested event, the fields
+ * the parse stage extracts from them, the inventory source it is attributed to and its journal index.
+ *
+ * <p>Slots are created once and reused; a publisher calls {@link #resetForData} or {@link #resetForTick}
+ * before filling one. Each field has one writing stage (receive metadata: the publisher; fields: parse;
+ * journal index: journal), and later stages read after the ring's sequence barrier, so there are no locks.
+ */
+public final class Event {
+    /** What a slot carries. */
+    public enum Kind {
+        /** An ingested event. */
+        DATA,
+        /** A clock tick: coverage time advances to {@link #receivedAtMs()}. */
+        TICK
+    }
+
+    /** Initial raw buffer size; it grows up to the largest frame seen and is then reused. */
+    public static final int INITIAL_RAW_CAPACITY = 1024;
+
+    private Kind kind = Kind.DATA;
+    private long receivedAtMs;
+    private Listener listener = Listener.SYSLOG_TCP;
+    private InetAddress peer;
+    private byte[] raw = new byte[INITIAL_RAW_CAPACITY];
+    private int rawLength;
+    private boolean truncated;
+    private JournalCallback journalCallback;
+    private boolean replay;
+
+    private final SyslogFields syslog = new SyslogFields();
+    private final Map<String, Object> json = new LinkedHashMap<>(32, 0.75f);
+    private boolean jsonEvent;
+    private String rejectReason;
+
+    private int sourceIndex = -1;
+    private String sourceId;
+    private long journalIndex = -1;
+
+    /**
+     * Prepares the slot for an ingested event; the caller then copies the bytes with {@link #rawBuffer(int)}.
+     *
+     * @param callback told after the journal append, or null when the listener does not acknowledge
+     */
+    public void resetForData(Listener listener, InetAddress peer, long receivedAtMs, boolean truncated,
+                             JournalCallback callback) {
+        this.kind = Kind.DATA;
+        this.listener = listener;
+        this.peer = peer;
+        this.receivedAtMs = receivedAtMs;
+        this.truncated = truncated;
+        this.journalCallback = callback;
+        this.replay = false;
+        this.rawLength = 0;
+        clearDerived();
+    }
+
+    /** Prepares the slot as a TICK at {@code nowMs}. */
+    public void resetForTick(long nowMs) {
+        this.kind = Kind.TICK;
+        this.receivedAtMs = nowMs;
+        this.peer = null;
+        this.journalCallback = null;
+        this.replay = false;
+        this.rawLength = 0;
+        this.truncated = false;
+        clearDerived();
+    }
+
+    private void clearDerived() {
+        syslog.reset();
+        if (jsonEvent) {
+            json.clear();
+            jsonEvent = false;
+        }
+        rejectReason = null;
+        sourceIndex = -1;
+        sourceId = null;
+        journalIndex = -1;
+    }
+
+    /**
+     * Returns the raw buffer sized for {@code length} bytes and sets {@link #rawLength()}; the caller writes
+     * the bytes into {@code [0, length)}.
+     */
+    public byte[] rawBuffer(int length) {
+        if (raw.length < length) {
+            raw = new byte[Math.max(length, raw.length * 2)];
+        }
+        rawLength = length;
+        return raw;
+    }
+
+    /** Copies {@code length} bytes into the slot's raw buffer. */
+    public void raw(byte[] src, int offset, int length) {
+        System.arraycopy(src, offset, rawBuffer(length), 0, length);
+    }
+
+    /** Marks this slot as read back from the journal on start-up: stages rebuild state but raise no alerts. */
+    public void replay(boolean replay) { this.replay = replay; }
+    public boolean replay() { return replay; }
+
+    public Kind kind() { return kind; }
+    public boolean isTick() { return kind == Kind.TICK; }
+    public long receivedAtMs() { return receivedAtMs; }
+    public Listener listener() { return listener; }
+    /** @return the sender's address, or null when unknown */
+    public InetAddress peer() { return peer; }
+    /** @return the slot's raw buffer; only {@code [0, rawLength())} is this event's */
+    public byte[] raw() { return raw; }
+    public int rawLength() { return rawLength; }
+    /** @return true when the frame was longer than the listener's maximum and was cut */
+    public boolean truncated() { return truncated; }
+    public JournalCallback journalCallback() { return journalCallback; }
+
+    /** @return the syslog fields (empty for JSON events) */
+    public SyslogFields syslog() { return syslog; }
+
+    /**
+     * The fields of a JSON event, flattened to dotted paths ({@code {"a":{"b":1}}} → {@code a.b}); values are
+     * String, Long, Double, Boolean, null or a List of those. Written by the parse stage.
+     */
+    public Map<String, Object> json() { return json; }
+    public boolean isJson() { return jsonEvent; }
+    public void markJson() { jsonEvent = true; }
+
+    /** @return why the parse stage could not read this event (it is still journaled), or null */
+    public String parseErrorReason() { return rejectReason; }
+    public void parseErrorReason(String reason) { this.rejectReason = reason; }
+    /** @return true when the bytes parsed as neither syslog nor JSON */
+    public boolean parseError() { return rejectReason != null || syslog.parseError(); }
+
+    /** @return index of the attributed inventory source, or -1 when unmanaged */
+    public int sourceIndex() { return sourceIndex; }
+    /** @return id of the attributed inventory source, or null when unmanaged */
+    public String sourceId() { return sourceId; }
+    public void attribute(int sourceIndex, String sourceId) {
+        this.sourceIndex = sourceIndex;
+        this.sourceId = sourceId;
+    }
+
+    /** @return Chronicle index of this event in the journal, or -1 before the journal stage */
+    public long journalIndex() { return journalIndex; }
+    public void journalIndex(long index) { this.journalIndex = index; }
+}
