@@ -1,0 +1,43 @@
+package io.watchfloor.core.ring;
+
+import io.watchfloor.core.event.JournalCallback;
+import io.watchfloor.core.event.Listener;
+
+import java.net.InetAddress;
+
+/**
+ * Publishes ingested frames into the ring. Thread-safe: every listener thread publishes concurrently.
+ *
+ * <p>Publishing never blocks: a full ring is an outcome, not a wait. Each listener decides what a full
+ * ring means for it (see {@link FullRingPolicy}).
+ */
+public interface EventPublisher {
+    /**
+     * Claims one slot, copies the frame into it and publishes it.
+     *
+     * @param listener the listener the frame arrived on
+     * @param peer the sender's address, or null
+     * @param receivedAtMs the receive time from the injected clock
+     * @param truncated true when the frame was cut at the listener's maximum frame size
+     * @param callback told after the journal append, or null
+     * @param src the frame's bytes
+     * @param length how many bytes of {@code src} form the frame
+     * @param copier copies {@code src} into the slot
+     * @return false iff the ring is full; nothing was published then
+     */
+    <T> boolean tryPublish(Listener listener, InetAddress peer, long receivedAtMs, boolean truncated,
+                           JournalCallback callback, T src, int length, RawCopier<? super T> copier);
+
+    /**
+     * Claims {@code count} consecutive slots all-or-nothing, fills them in order and publishes them.
+     *
+     * @return false iff the ring has fewer than {@code count} free slots; nothing was published then
+     */
+    boolean tryPublishBatch(int count, BatchFiller filler);
+
+    /** @return free slots right now (a hint: other publishers may take them) */
+    long remainingCapacity();
+
+    /** @return total slots in the ring */
+    int capacity();
+}
