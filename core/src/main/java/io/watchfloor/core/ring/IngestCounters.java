@@ -36,13 +36,13 @@ public final class IngestCounters {
         return a;
     }
 
-    public void received(Listener l, long n) { received[l.ordinal()].add(n); }
-    public void rejected(Listener l, long n) { rejected[l.ordinal()].add(n); }
-    public void dropped(Listener l, long n) { dropped[l.ordinal()].add(n); }
-    public void journaled(Listener l) { journaled[l.ordinal()].increment(); }
-    public void parseError(Listener l) { parseErrors[l.ordinal()].increment(); }
-    public void truncated(Listener l) { truncated[l.ordinal()].increment(); }
-    public void journalFailure() { journalFailures.increment(); }
+    public void addReceived(Listener l, long n) { received[l.ordinal()].add(n); }
+    public void addRejected(Listener l, long n) { rejected[l.ordinal()].add(n); }
+    public void addDropped(Listener l, long n) { dropped[l.ordinal()].add(n); }
+    public void addJournaled(Listener l) { journaled[l.ordinal()].increment(); }
+    public void addParseError(Listener l) { parseErrors[l.ordinal()].increment(); }
+    public void addTruncated(Listener l) { truncated[l.ordinal()].increment(); }
+    public void addJournalFailure() { journalFailures.increment(); }
 
     public long received(Listener l) { return received[l.ordinal()].sum(); }
     public long rejected(Listener l) { return rejected[l.ordinal()].sum(); }
