@@ -1,0 +1,2 @@
+/** Configuration errors shared by every module's validating loader. */
+package io.watchfloor.core.config;
