@@ -1,0 +1,160 @@
+package io.watchfloor.core.journal;
+
+import io.watchfloor.core.event.Event;
+import io.watchfloor.core.event.Listener;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+
+/**
+ * The event journal: every accepted event's raw bytes, receive time, listener and peer, in daily
+ * Chronicle Queue cycle files (layout in {@link EventRecordDescriptor}).
+ *
+ * <p>Appending is NOT thread-safe: the journal stage is the only writer. {@link #replay} opens its own
+ * tailer and may run before the ring starts.
+ */
+public final class EventJournal implements AutoCloseable {
+    private final ChronicleQueue queue;
+    private final ExcerptAppender appender;
+    private final Path dir;
+    private final int retentionDays;
+    private final byte[] peer16 = new byte[16];
+    private long events;
+
+    /** Opens (or creates) the event journal under {@code config.dir()/events}. */
+    public EventJournal(JournalConfig config) {
+        this.dir = config.dir().resolve("events");
+        this.retentionDays = config.retentionDays();
+        this.queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(RollCycles.FAST_DAILY).build();
+        this.appender = queue.createAppender();
+        // created on the wiring thread, then written only by the journal stage thread
+        this.appender.singleThreadedCheckDisabled(true);
+    }
+
+    /**
+     * Appends the event's record.
+     *
+     * @return the Chronicle index it was written at
+     */
+    public long append(Event e) {
+        try (DocumentContext dc = appender.writingDocument()) {
+            final Bytes<?> b = dc.wire().bytes();
+            b.writeByte(EventRecordDescriptor.VERSION);
+            b.writeByte((byte) e.listener().ordinal());
+            b.writeByte((byte) (e.truncated() ? EventRecordDescriptor.FLAG_TRUNCATED : 0));
+            writePeer(b, e.peer(), e.receivedAtMs());
+            b.writeInt(e.rawLength());
+            b.write(e.raw(), 0, e.rawLength());
+            events++;
+            return dc.index();
+        }
+    }
+
+    private static void writePeer(Bytes<?> b, InetAddress peer, long receivedAtMs) {
+        if (peer == null) {
+            b.writeByte((byte) 0);
+            b.writeLong(receivedAtMs);
+            return;
+        }
+        if (peer instanceof Inet4Address) {
+            b.writeByte((byte) 4);
+            b.writeLong(receivedAtMs);
+            // Inet4Address.hashCode() is the address as an int: reading it avoids getAddress()'s array copy
+            b.writeInt(peer.hashCode());
+            return;
+        }
+        final byte[] a = peer.getAddress();
+        b.writeByte((byte) a.length);
+        b.writeLong(receivedAtMs);
+        b.write(a);
+    }
+
+    /** Visits the records of one replay, in journal order. */
+    @FunctionalInterface
+    public interface ReplayVisitor {
+        /** @param e a slot filled from the record (reused between calls), with its journal index set */
+        void visit(Event e);
+    }
+
+    /**
+     * Reads every record from the start of the journal into {@code slot} and hands it to the visitor; used on
+     * start-up to rebuild state. Counts the events for {@link #events()}.
+     *
+     * @return how many records were read
+     */
+    public long replay(Event slot, ReplayVisitor visitor) {
+        long n = 0;
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        break;
+                    }
+                    read(dc.wire().bytes(), slot, dc.index());
+                }
+                visitor.visit(slot);
+                n++;
+            }
+        }
+        events = n;
+        return n;
+    }
+
+    private void read(Bytes<?> b, Event slot, long index) {
+        b.readByte(); // version 1 is the only layout so far
+        final Listener listener = Listener.ofOrdinal(b.readByte());
+        final int flags = b.readByte();
+        final int peerLength = b.readByte();
+        final long receivedAtMs = b.readLong();
+        InetAddress peer = null;
+        if (peerLength == 4) {
+            final int v = b.readInt();
+            peer = address(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
+        } else if (peerLength > 0) {
+            b.read(peer16, 0, peerLength);
+            peer = address(java.util.Arrays.copyOf(peer16, peerLength));
+        }
+        final int length = b.readInt();
+        slot.resetForData(listener, peer, receivedAtMs, (flags & EventRecordDescriptor.FLAG_TRUNCATED) != 0, null);
+        b.read(slot.rawBuffer(length), 0, length);
+        slot.replay(true);
+        slot.journalIndex(index);
+    }
+
+    private static InetAddress address(byte[] a) {
+        try {
+            return InetAddress.getByAddress(a);
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** @return events in the journal: replayed at start plus appended since */
+    public long events() {
+        return events;
+    }
+
+    /** Deletes daily cycle files past the retention. @return how many were deleted */
+    public int applyRetention(long nowMs) {
+        final int deleted = Retention.apply(dir, retentionDays, nowMs);
+        if (deleted > 0) {
+            queue.refreshDirectoryListing();
+        }
+        return deleted;
+    }
+
+    @Override
+    public void close() {
+        appender.close();
+        queue.close();
+    }
+}
