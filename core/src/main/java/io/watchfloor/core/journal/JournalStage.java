@@ -22,7 +22,11 @@ public final class JournalStage implements EventStage {
     private final EventJournal journal;
     private final IngestCounters counters;
     private final Recorder appendLatencyNs = new Recorder(MAX_TRACKED_NS, 2);
+    /** Retention runs on the journal thread (the only writer), at most this often, driven by TICKs. */
+    private static final long RETENTION_CHECK_INTERVAL_MS = 3_600_000L;
+
     private boolean failing;
+    private long lastRetentionMs = Long.MIN_VALUE / 2;
 
     public JournalStage(EventJournal journal, IngestCounters counters) {
         this.journal = journal;
@@ -32,6 +36,10 @@ public final class JournalStage implements EventStage {
     @Override
     public void onEvent(Event e, boolean endOfBatch) {
         if (e.isTick()) {
+            if (e.receivedAtMs() - lastRetentionMs >= RETENTION_CHECK_INTERVAL_MS) {
+                lastRetentionMs = e.receivedAtMs();
+                journal.applyRetention(lastRetentionMs);
+            }
             return;
         }
         final JournalCallback callback = e.journalCallback();
