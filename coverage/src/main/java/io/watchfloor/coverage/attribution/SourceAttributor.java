@@ -1,0 +1,199 @@
+package io.watchfloor.coverage.attribution;
+
+import io.watchfloor.coverage.inventory.CidrBlock;
+import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.Source;
+import io.watchfloor.coverage.inventory.SourceMatch;
+import io.watchfloor.core.event.EcsFields;
+import io.watchfloor.core.event.Event;
+import io.watchfloor.core.event.SyslogFields;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Attributes an event to the first declared inventory source whose criteria match: for JSON events a top-level
+ * {@code source_id} naming a declared source wins; otherwise a source matches when any of its host globs
+ * (syslog HOSTNAME / JSON {@code host.name} or {@code host}, else the sender address), peer blocks (sender
+ * address) or app globs (syslog APP-NAME / JSON {@code process.name}) matches.
+ *
+ * <p>NOT thread-safe: it caches the last sender's address bytes, so create one per parse thread. For syslog
+ * events it matches on the raw bytes and allocates nothing in steady state (a new sender connection costs one
+ * {@link InetAddress#getAddress()} copy; a syslog event without HOSTNAME matched against host globs costs the
+ * sender's address text).
+ */
+public final class SourceAttributor {
+    private final String[] ids;
+    private final GlobMatcher[][] hosts;
+    private final CidrBlock[][] peers;
+    private final GlobMatcher[][] apps;
+    private final Map<String, Integer> indexById;
+    private final boolean anyPeers;
+
+    private InetAddress cachedPeer;
+    private byte[] cachedPeerBytes;
+
+    /** @param inventory the validated inventory; its globs and blocks are compiled here */
+    public SourceAttributor(Inventory inventory) {
+        final int n = inventory.size();
+        ids = new String[n];
+        hosts = new GlobMatcher[n][];
+        peers = new CidrBlock[n][];
+        apps = new GlobMatcher[n][];
+        indexById = new HashMap<>(n * 2);
+        boolean withPeers = false;
+        for (int i = 0; i < n; i++) {
+            final Source s = inventory.source(i);
+            final SourceMatch m = s.match();
+            ids[i] = s.id();
+            indexById.put(s.id(), i);
+            hosts[i] = globs(m.hosts());
+            apps[i] = globs(m.apps());
+            peers[i] = new CidrBlock[m.peers().size()];
+            for (int j = 0; j < peers[i].length; j++) {
+                peers[i][j] = CidrBlock.parse(m.peers().get(j));
+                if (peers[i][j] == null) {
+                    throw new IllegalArgumentException("sources[" + i + "].match.peers[" + j + "] : "
+                            + m.peers().get(j) + " (expected: a validated CIDR block)");
+                }
+            }
+            withPeers |= peers[i].length > 0;
+        }
+        anyPeers = withPeers;
+    }
+
+    private static GlobMatcher[] globs(List<String> globs) {
+        final GlobMatcher[] out = new GlobMatcher[globs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new GlobMatcher(globs.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Attributes a parsed DATA event: calls {@code e.attribute(index, id)} for the first matching source and
+     * leaves the event unattributed (-1) otherwise. TICK events are left alone.
+     */
+    public void attribute(Event e) {
+        if (e.isTick()) {
+            return;
+        }
+        final int index = e.isJson() ? matchJson(e) : matchSyslog(e);
+        if (index >= 0) {
+            e.attribute(index, ids[index]);
+        }
+    }
+
+    /** @return the index of the first matching source, or -1; does not change the event */
+    public int match(Event e) {
+        if (e.isTick()) {
+            return -1;
+        }
+        return e.isJson() ? matchJson(e) : matchSyslog(e);
+    }
+
+    private int matchSyslog(Event e) {
+        final SyslogFields s = e.syslog();
+        final byte[] raw = e.raw();
+        final int hostOff = s.hostnameOffset();
+        final int hostLen = s.hostnameLength();
+        final int appOff = s.appNameOffset();
+        final int appLen = s.appNameLength();
+        final byte[] peer = anyPeers ? peerBytes(e.peer()) : null;
+        final int n = ids.length;
+        for (int i = 0; i < n; i++) {
+            if (hostOff >= 0) {
+                if (anyMatch(hosts[i], raw, hostOff, hostLen)) {
+                    return i;
+                }
+            } else if (hosts[i].length > 0 && e.peer() != null && anyMatchPeerText(hosts[i], e)) {
+                return i;
+            }
+            if (peer != null && anyMatch(peers[i], peer)) {
+                return i;
+            }
+            if (appOff >= 0 && anyMatch(apps[i], raw, appOff, appLen)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Rare path: a syslog event without HOSTNAME is known by its sender address, as {@code host.name} reads. */
+    private static boolean anyMatchPeerText(GlobMatcher[] globs, Event e) {
+        final String text = EcsFields.peerString(e.peer());
+        for (GlobMatcher g : globs) {
+            if (g.matches(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int matchJson(Event e) {
+        final Map<String, Object> json = e.json();
+        final Object declared = json.get("source_id");
+        if (declared instanceof String) {
+            final Integer index = indexById.get(declared);
+            if (index != null) {
+                return index;
+            }
+        }
+        final String host = EcsFields.hostName(e);
+        final Object app = json.get("process.name");
+        final String appText = app instanceof String ? (String) app : null;
+        final byte[] peer = anyPeers ? peerBytes(e.peer()) : null;
+        for (int i = 0; i < ids.length; i++) {
+            if (host != null && anyMatch(hosts[i], host)) {
+                return i;
+            }
+            if (peer != null && anyMatch(peers[i], peer)) {
+                return i;
+            }
+            if (appText != null && anyMatch(apps[i], appText)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Peers repeat (one address per TCP connection), so the last address's bytes are kept by identity. */
+    private byte[] peerBytes(InetAddress peer) {
+        if (peer == null) {
+            return null;
+        }
+        if (peer != cachedPeer) {
+            cachedPeerBytes = peer.getAddress();
+            cachedPeer = peer;
+        }
+        return cachedPeerBytes;
+    }
+
+    private static boolean anyMatch(GlobMatcher[] globs, byte[] raw, int off, int len) {
+        for (GlobMatcher g : globs) {
+            if (g.matches(raw, off, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyMatch(GlobMatcher[] globs, String text) {
+        for (GlobMatcher g : globs) {
+            if (g.matches(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyMatch(CidrBlock[] blocks, byte[] address) {
+        for (CidrBlock b : blocks) {
+            if (b.matches(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

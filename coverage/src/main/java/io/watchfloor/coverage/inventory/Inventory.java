@@ -1,0 +1,52 @@
+package io.watchfloor.coverage.inventory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The validated inventory: sources in declared order, where {@code sources().get(i).index() == i}. Immutable and
+ * thread-safe.
+ */
+public final class Inventory {
+    private final List<Source> sources;
+    private final Map<String, Source> byId;
+
+    /**
+     * @param sources sources in declared order, each with its position as {@link Source#index()} and a unique id
+     * @throws IllegalArgumentException on a wrong index or a duplicate id (a bug: the loader rejects both)
+     */
+    public Inventory(List<Source> sources) {
+        this.sources = List.copyOf(sources);
+        this.byId = new HashMap<>(sources.size() * 2);
+        for (int i = 0; i < this.sources.size(); i++) {
+            final Source s = this.sources.get(i);
+            if (s.index() != i) {
+                throw new IllegalArgumentException("source " + s.id() + " index : " + s.index() + " (expected: " + i + ")");
+            }
+            if (byId.put(s.id(), s) != null) {
+                throw new IllegalArgumentException("source id : " + s.id() + " (expected: unique)");
+            }
+        }
+    }
+
+    /** @return the sources in declared order */
+    public List<Source> sources() {
+        return sources;
+    }
+
+    /** @return the number of sources */
+    public int size() {
+        return sources.size();
+    }
+
+    /** @return the source at {@code index} */
+    public Source source(int index) {
+        return sources.get(index);
+    }
+
+    /** @return the source with this id, or null */
+    public Source byId(String id) {
+        return byId.get(id);
+    }
+}

@@ -1,0 +1,30 @@
+package io.watchfloor.coverage.inventory;
+
+import java.util.Objects;
+
+/**
+ * One in-scope telemetry source declared in {@code inventory.yaml}; immutable and validated.
+ *
+ * @param index position in the inventory (0-based), the value stored in {@code Event.sourceIndex()}
+ * @param id unique id matching {@code [a-z0-9][a-z0-9._-]*}
+ * @param name human-readable name
+ * @param category coverage category
+ * @param match attribution criteria
+ * @param logsource the Sigma log source it feeds, or null when not declared
+ * @param maxSilenceMs how long it may stay silent before a gap opens, in milliseconds (&gt; 0)
+ * @param criticality how much its silence matters ({@link Criticality#DEFAULT} when not declared)
+ * @param owner the team answerable for it, or null
+ */
+public record Source(int index, String id, String name, Category category, SourceMatch match,
+                     LogSourceRef logsource, long maxSilenceMs, Criticality criticality, String owner) {
+    public Source {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(match, "match");
+        Objects.requireNonNull(criticality, "criticality");
+        if (maxSilenceMs <= 0) {
+            throw new IllegalArgumentException("maxSilenceMs : " + maxSilenceMs + " (expected: > 0)");
+        }
+    }
+}

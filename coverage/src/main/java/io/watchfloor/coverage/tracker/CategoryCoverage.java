@@ -1,0 +1,16 @@
+package io.watchfloor.coverage.tracker;
+
+import io.watchfloor.coverage.inventory.Category;
+
+/**
+ * Coverage of one category at a snapshot.
+ *
+ * @param coveragePct reporting / in_scope × 100 rounded to one decimal, or null when nothing is in scope
+ */
+public record CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
+                               Double coveragePct) {
+    /** @return the percentage for these counts, or null when {@code inScope == 0} */
+    public static Double percent(int reporting, int inScope) {
+        return inScope == 0 ? null : Math.round(reporting * 1000.0 / inScope) / 10.0;
+    }
+}

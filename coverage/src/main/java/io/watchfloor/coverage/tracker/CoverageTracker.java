@@ -1,0 +1,363 @@
+package io.watchfloor.coverage.tracker;
+
+import io.watchfloor.coverage.inventory.Category;
+import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.Source;
+import io.watchfloor.core.event.EcsFields;
+import io.watchfloor.core.event.Event;
+import io.watchfloor.core.event.SyslogFields;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the coverage state of every inventory source and opens and closes gaps.
+ *
+ * <p>Single writer: every method except {@link #latestSnapshot()} must be called from one thread, the coverage
+ * stage of the ring. Time only advances through {@link #onTick} (TICK events), so transitions are ordered with
+ * the data. Readers on other threads call {@link #latestSnapshot()}, published on every tick and at most every
+ * {@link CoverageTrackerConfig#snapshotIntervalMs()} of receive time on events.
+ *
+ * <p>Start-up, in this order: {@link #restoreGap} for each transition read back from the coverage journal;
+ * the event journal replayed through {@link #onEvent} with {@code Event.replay() == true} (state only, no
+ * transitions); then live events and ticks. A gap restored open stays open without being announced again; if
+ * its source reported during the replayed downtime, the first live tick or event closes it, once, at that first
+ * receive.
+ */
+public final class CoverageTracker {
+    private static final Logger LOG = LoggerFactory.getLogger(CoverageTracker.class);
+    private static final long NEVER = Long.MIN_VALUE;
+    private static final long NONE = -1;
+    private static final Category[] CATEGORIES = Category.values();
+
+    private final Inventory inventory;
+    private final GapListener listener;
+    private final CoverageTrackerConfig config;
+    private final Map<String, Integer> indexById;
+
+    private final long[] lastReceivedMs;
+    private final long[] lastEventTimeMs;
+    private final long[] events;
+    private final long[] maxSilenceMs;
+    private final SourceState[] state;
+    private final Gap[] openGap;
+    /** For a gap restored open: the first receive at or after it opened, seen during replay; else NONE. */
+    private final long[] firstReceiveInGapMs;
+
+    private final LinkedHashMap<String, UnmanagedEntry> unmanaged;
+    private UnmanagedEntry lastUnmanaged;
+    private long unmanagedOverflow;
+
+    /** Open and closed gaps, in the order they were opened (or restored). */
+    private final List<Gap> gaps = new ArrayList<>();
+
+    private long nowMs;
+    private long lastPublishedMs;
+    private volatile CoverageSnapshot latest;
+
+    /**
+     * @param inventory the validated inventory
+     * @param listener told about gap transitions on this tracker's thread
+     * @param maxUnmanagedSenders distinct unmanaged senders kept (default
+     *     {@link CoverageTrackerConfig#MAX_UNMANAGED_SENDERS_DEFAULT})
+     * @param startedAtMs the process start time, epoch ms; the time of the first snapshot
+     */
+    public CoverageTracker(Inventory inventory, GapListener listener, int maxUnmanagedSenders, long startedAtMs) {
+        this(inventory, listener, new CoverageTrackerConfig(maxUnmanagedSenders,
+                CoverageTrackerConfig.MAX_CLOSED_GAPS_DEFAULT, CoverageTrackerConfig.SNAPSHOT_INTERVAL_MS_DEFAULT),
+                startedAtMs);
+    }
+
+    /**
+     * @param inventory the validated inventory
+     * @param listener told about gap transitions on this tracker's thread
+     * @param config bounds and snapshot cadence
+     * @param startedAtMs the process start time, epoch ms; the time of the first snapshot
+     */
+    public CoverageTracker(Inventory inventory, GapListener listener, CoverageTrackerConfig config, long startedAtMs) {
+        this.inventory = inventory;
+        this.listener = listener;
+        this.config = config;
+        final int n = inventory.size();
+        indexById = new HashMap<>(n * 2);
+        lastReceivedMs = new long[n];
+        lastEventTimeMs = new long[n];
+        events = new long[n];
+        maxSilenceMs = new long[n];
+        state = new SourceState[n];
+        openGap = new Gap[n];
+        firstReceiveInGapMs = new long[n];
+        for (int i = 0; i < n; i++) {
+            final Source s = inventory.source(i);
+            indexById.put(s.id(), i);
+            lastReceivedMs[i] = NEVER;
+            lastEventTimeMs[i] = NONE;
+            maxSilenceMs[i] = s.maxSilenceMs();
+            state[i] = SourceState.NEVER_SEEN;
+            firstReceiveInGapMs[i] = NONE;
+        }
+        unmanaged = new LinkedHashMap<>(Math.min(1024, Math.max(16, config.maxUnmanagedSenders())));
+        nowMs = startedAtMs;
+        publish();
+    }
+
+    /**
+     * Consumes one ring event: a TICK advances time ({@link #onTick}); a DATA event updates its source or the
+     * unmanaged senders and, when live, closes its source's open gap.
+     */
+    public void onEvent(Event e) {
+        if (e.isTick()) {
+            if (!e.replay()) {
+                onTick(e.receivedAtMs());
+            }
+            return;
+        }
+        final long receivedMs = e.receivedAtMs();
+        if (receivedMs > nowMs) {
+            nowMs = receivedMs;
+        }
+        final int i = e.sourceIndex();
+        if (i >= 0 && i < lastReceivedMs.length) {
+            onSourceEvent(e, i, receivedMs);
+        } else {
+            onUnmanagedEvent(e, receivedMs);
+        }
+        if (!e.replay() && receivedMs - lastPublishedMs >= config.snapshotIntervalMs()) {
+            publish();
+        }
+    }
+
+    private void onSourceEvent(Event e, int i, long receivedMs) {
+        if (receivedMs > lastReceivedMs[i]) {
+            lastReceivedMs[i] = receivedMs;
+        }
+        final long eventTimeMs = eventTimeMs(e);
+        if (eventTimeMs != NONE) {
+            lastEventTimeMs[i] = eventTimeMs;
+        }
+        events[i]++;
+        state[i] = SourceState.REPORTING;
+        final Gap gap = openGap[i];
+        if (gap != null) {
+            if (e.replay()) {
+                if (receivedMs >= gap.openedAtMs() && firstReceiveInGapMs[i] == NONE) {
+                    firstReceiveInGapMs[i] = receivedMs;
+                }
+            } else {
+                closeGap(i, firstReceiveInGapMs[i] != NONE ? firstReceiveInGapMs[i] : receivedMs);
+            }
+        }
+    }
+
+    /**
+     * Advances time to {@code nowMs}: closes restored gaps whose source reported during the replay, sets each
+     * source's state, opens a gap for each source that turned SILENT without one, then publishes a snapshot.
+     * NEVER_SEEN sources open no gap.
+     */
+    public void onTick(long nowMs) {
+        if (nowMs > this.nowMs) {
+            this.nowMs = nowMs;
+        }
+        final long now = this.nowMs;
+        final long[] last = lastReceivedMs;
+        for (int i = 0; i < last.length; i++) {
+            if (openGap[i] != null && firstReceiveInGapMs[i] != NONE) {
+                closeGap(i, firstReceiveInGapMs[i]);
+            }
+            final long lastMs = last[i];
+            if (lastMs == NEVER) {
+                state[i] = SourceState.NEVER_SEEN;
+            } else if (now - lastMs > maxSilenceMs[i]) {
+                state[i] = SourceState.SILENT;
+                if (openGap[i] == null) {
+                    openGap(i, lastMs + maxSilenceMs[i]);
+                }
+            } else {
+                state[i] = SourceState.REPORTING;
+            }
+        }
+        publish();
+    }
+
+    /**
+     * Restores one transition read back from the coverage journal (opened and closed records, in journal order),
+     * before the event replay. The listener hears it with {@code replay == true}. A gap of a source no longer in
+     * the inventory is kept in the history only.
+     */
+    public void restoreGap(Gap g) {
+        final Integer boxed = indexById.get(g.sourceId());
+        final int i = boxed == null ? -1 : boxed;
+        final int at = indexOfGap(g.id());
+        if (at >= 0) {
+            gaps.set(at, g);
+        } else {
+            gaps.add(g);
+        }
+        if (g.isOpen()) {
+            if (i >= 0) {
+                openGap[i] = g;
+                firstReceiveInGapMs[i] = NONE;
+            }
+            listener.gapOpened(g, true);
+        } else {
+            if (i >= 0 && openGap[i] != null && openGap[i].id().equals(g.id())) {
+                openGap[i] = null;
+                firstReceiveInGapMs[i] = NONE;
+            }
+            listener.gapClosed(g, true);
+        }
+        trimHistory();
+    }
+
+    /** @return a snapshot of the current state, built now; call on the tracker's thread */
+    public CoverageSnapshot snapshot() {
+        final int n = lastReceivedMs.length;
+        final List<SourceCoverage> sources = new ArrayList<>(n);
+        final int[][] counts = new int[CATEGORIES.length][4];
+        for (int i = 0; i < n; i++) {
+            final Source s = inventory.source(i);
+            sources.add(new SourceCoverage(s, state[i], lastReceivedMs[i] == NEVER ? NONE : lastReceivedMs[i],
+                    lastEventTimeMs[i], events[i], openGap[i] == null ? null : openGap[i].id()));
+            final int[] c = counts[s.category().ordinal()];
+            c[0]++;
+            c[1 + state[i].ordinal()]++;
+        }
+        final List<CategoryCoverage> categories = new ArrayList<>(CATEGORIES.length);
+        for (Category cat : CATEGORIES) {
+            final int[] c = counts[cat.ordinal()];
+            categories.add(new CategoryCoverage(cat, c[0], c[1], c[2], c[3], CategoryCoverage.percent(c[1], c[0])));
+        }
+        final List<UnmanagedSender> senders = new ArrayList<>(unmanaged.size());
+        for (UnmanagedEntry u : unmanaged.values()) {
+            senders.add(new UnmanagedSender(u.host, u.peer, u.events, u.firstSeenMs, u.lastSeenMs));
+        }
+        return new CoverageSnapshot(nowMs, categories, sources, senders, unmanagedOverflow, gaps);
+    }
+
+    /** @return the last published snapshot; thread-safe, never null */
+    public CoverageSnapshot latestSnapshot() {
+        return latest;
+    }
+
+    /** @return the open gap of a source, or null; tracker thread only */
+    public Gap openGap(String sourceId) {
+        final Integer i = indexById.get(sourceId);
+        return i == null ? null : openGap[i];
+    }
+
+    private void publish() {
+        lastPublishedMs = nowMs;
+        latest = snapshot();
+    }
+
+    private void openGap(int i, long openedAtMs) {
+        final Gap g = Gap.open(inventory.source(i).id(), openedAtMs);
+        openGap[i] = g;
+        firstReceiveInGapMs[i] = NONE;
+        gaps.add(g);
+        trimHistory();
+        LOG.info("Coverage gap opened. source={} gap={} openedAt={} maxSilenceMs={}",
+                g.sourceId(), g.id(), Instant.ofEpochMilli(openedAtMs), maxSilenceMs[i]);
+        listener.gapOpened(g, false);
+    }
+
+    private void closeGap(int i, long closedAtMs) {
+        final Gap closed = openGap[i].closeAt(closedAtMs);
+        openGap[i] = null;
+        firstReceiveInGapMs[i] = NONE;
+        final int at = indexOfGap(closed.id());
+        if (at >= 0) {
+            gaps.set(at, closed);
+        } else {
+            gaps.add(closed);
+        }
+        trimHistory();
+        LOG.info("Coverage gap closed. source={} gap={} closedAt={} durationS={}",
+                closed.sourceId(), closed.id(), Instant.ofEpochMilli(closed.closedAtMs()), closed.durationS(nowMs));
+        listener.gapClosed(closed, false);
+    }
+
+    /** Transitions are rare, so a scan from the newest end is enough. */
+    private int indexOfGap(String id) {
+        for (int k = gaps.size() - 1; k >= 0; k--) {
+            if (gaps.get(k).id().equals(id)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private void trimHistory() {
+        int closed = 0;
+        for (Gap g : gaps) {
+            if (!g.isOpen()) {
+                closed++;
+            }
+        }
+        for (int k = 0; closed > config.maxClosedGaps() && k < gaps.size(); ) {
+            if (!gaps.get(k).isOpen()) {
+                gaps.remove(k);
+                closed--;
+            } else {
+                k++;
+            }
+        }
+    }
+
+    private void onUnmanagedEvent(Event e, long receivedMs) {
+        UnmanagedEntry u = lastUnmanaged;
+        if (u == null || !u.sameSender(e)) {
+            final String host = EcsFields.hostName(e);
+            final String key = host != null ? host : "";
+            u = unmanaged.get(key);
+            if (u == null) {
+                if (unmanaged.size() >= config.maxUnmanagedSenders()) {
+                    unmanagedOverflow++;
+                    return;
+                }
+                u = new UnmanagedEntry(key.isEmpty() ? null : host, EcsFields.peerString(e.peer()), receivedMs);
+                unmanaged.put(key, u);
+            }
+            lastUnmanaged = u;
+        }
+        u.events++;
+        if (receivedMs > u.lastSeenMs) {
+            u.lastSeenMs = receivedMs;
+        }
+        if (u.peer == null && e.peer() != null) {
+            u.peer = EcsFields.peerString(e.peer());
+        }
+    }
+
+    /** @return the event time the event carries (syslog TIMESTAMP, JSON {@code @timestamp}), or NONE */
+    static long eventTimeMs(Event e) {
+        if (!e.isJson()) {
+            final SyslogFields s = e.syslog();
+            return s.hasTimestamp() ? s.timestampEpochMillis() : NONE;
+        }
+        final Object t = e.json().get("@timestamp");
+        if (t instanceof Long) {
+            return (Long) t;
+        }
+        if (t instanceof String) {
+            final String text = (String) t;
+            try {
+                return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+            } catch (DateTimeParseException notOffset) {
+                try {
+                    return Instant.parse(text).toEpochMilli();
+                } catch (DateTimeParseException unparseable) {
+                    return NONE;
+                }
+            }
+        }
+        return NONE;
+    }
+}

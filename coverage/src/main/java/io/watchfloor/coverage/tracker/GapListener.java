@@ -1,0 +1,27 @@
+package io.watchfloor.coverage.tracker;
+
+/**
+ * Told about gap transitions by {@link CoverageTracker}, on the tracker's (coverage stage) thread. The server
+ * journals live transitions and raises {@code coverage.gap.opened} / {@code coverage.gap.closed} alerts.
+ *
+ * <p>{@code replay == true} means the transition was read back from the coverage journal at start-up through
+ * {@link CoverageTracker#restoreGap}: it is already journaled and alerted, so do neither again.
+ */
+public interface GapListener {
+    /** A listener that ignores every transition. */
+    GapListener NONE = new GapListener() {
+        @Override
+        public void gapOpened(Gap gap, boolean replay) {
+        }
+
+        @Override
+        public void gapClosed(Gap gap, boolean replay) {
+        }
+    };
+
+    /** @param gap the gap just opened ({@code closedAtMs == -1}) */
+    void gapOpened(Gap gap, boolean replay);
+
+    /** @param gap the gap just closed, with its closing time */
+    void gapClosed(Gap gap, boolean replay);
+}
