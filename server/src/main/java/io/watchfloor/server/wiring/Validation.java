@@ -1,0 +1,65 @@
+package io.watchfloor.server.wiring;
+
+import io.watchfloor.core.config.ConfigError;
+import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.InventoryLoadResult;
+import io.watchfloor.coverage.inventory.InventoryLoader;
+import io.watchfloor.detect.rule.RuleLoader;
+import io.watchfloor.detect.rule.RuleRejection;
+import io.watchfloor.detect.rule.RuleSet;
+import io.watchfloor.server.config.ConfigLoader;
+import io.watchfloor.server.config.WatchfloorConfig;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one validation pass that {@code validate} prints and {@code serve} runs before opening anything:
+ * configuration, then inventory, then rules. Opens no socket and maps no file.
+ *
+ * @param config the configuration, or null when it has errors
+ * @param inventory the inventory, or null when it (or the configuration) has errors
+ * @param rules the loaded rules, or null when the configuration has errors
+ * @param errors configuration and inventory errors: {@code serve} refuses to start on any
+ * @param ruleRejections rules that could not load: {@code validate} fails on them, {@code serve} starts without them
+ */
+public record Validation(WatchfloorConfig config, Inventory inventory, RuleSet rules, List<ConfigError> errors,
+                         List<RuleRejection> ruleRejections) {
+
+    /** @return true when there is no error and no rejected rule */
+    public boolean ok() {
+        return errors.isEmpty() && ruleRejections.isEmpty();
+    }
+
+    /** Validates the configuration file and what it points at. */
+    public static Validation run(Path configFile) {
+        final ConfigLoader.Result c = ConfigLoader.load(configFile);
+        final List<ConfigError> errors = new ArrayList<>(c.errors());
+        if (!c.ok()) {
+            return new Validation(null, null, null, errors, List.of());
+        }
+        return forConfig(c.config(), errors);
+    }
+
+    /** Validates inventory and rules of an already loaded configuration. */
+    public static Validation forConfig(WatchfloorConfig config) {
+        return forConfig(config, new ArrayList<>());
+    }
+
+    private static Validation forConfig(WatchfloorConfig config, List<ConfigError> errors) {
+        final InventoryLoadResult inv = InventoryLoader.load(config.inventory());
+        errors.addAll(inv.errors());
+        RuleSet rules;
+        try {
+            rules = RuleLoader.load(config.rulesDir());
+        } catch (IOException e) {
+            errors.add(new ConfigError(config.file(), "detection.rules",
+                    "cannot read " + config.rulesDir() + ": " + e.getMessage()));
+            rules = null;
+        }
+        return new Validation(config, inv.ok() ? inv.inventory() : null, rules, List.copyOf(errors),
+                rules == null ? List.of() : rules.rejections());
+    }
+}
