@@ -273,7 +273,7 @@ public final class InventoryLoader {
             if (hosts.isEmpty() && peers.isEmpty() && apps.isEmpty() && errors.size() == before) {
                 wrong(path, m, EXPECT_MATCH);
             }
-            if (hosts.contains(null) || peers.contains(null) || apps.contains(null)) {
+            if (errors.size() != before) {
                 return null;
             }
             return new SourceMatch(hosts, peers, apps);
