@@ -1,0 +1,97 @@
+package io.watchfloor.detect.match;
+
+import io.watchfloor.core.event.EcsFields;
+import io.watchfloor.core.event.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fields of the event being evaluated, resolved through {@link EcsFields} at most once per event and
+ * cached by {@link FieldRegistry} id, so a field read by many rules is decoded once.
+ *
+ * <p>Values are a String, a List (JSON array or repeated SD param) or null when absent; numbers and booleans
+ * are turned into their string form, as Sigma compares "all values as case-insensitive strings".
+ * Not thread-safe: owned by one detection engine.
+ */
+public final class EventFieldView {
+    private final String[] names;
+    private final Object[] values;
+    private final int[] resolvedAt;
+    private int generation = 1;
+    private Event event;
+
+    /** @param registry the registry the evaluated rules were compiled with; copied, so compile it fully first */
+    public EventFieldView(FieldRegistry registry) {
+        final int n = registry.size();
+        names = new String[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = registry.name(i);
+        }
+        values = new Object[n];
+        resolvedAt = new int[n];
+    }
+
+    /** Points the view at {@code e}, forgetting every value cached for the previous event. */
+    public void reset(Event e) {
+        event = e;
+        if (++generation == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(resolvedAt, 0);
+            java.util.Arrays.fill(values, null);
+            generation = 1;
+        }
+    }
+
+    /** @return the event the view currently reads */
+    public Event event() {
+        return event;
+    }
+
+    /** @return the value of field {@code id}: a String, a List, or null when the event has no such field */
+    public Object value(int id) {
+        if (resolvedAt[id] == generation) {
+            return values[id];
+        }
+        final Object v = id == FieldRegistry.KEYWORDS ? resolveKeywords(event) : normalize(EcsFields.field(event, names[id]));
+        values[id] = v;
+        resolvedAt[id] = generation;
+        return v;
+    }
+
+    /** Clears the event reference so the ring slot is not retained. */
+    public void clear() {
+        event = null;
+        java.util.Arrays.fill(values, null);
+        generation++;
+    }
+
+    private static Object normalize(Object v) {
+        if (v == null || v instanceof String || v instanceof List) {
+            return v;
+        }
+        return String.valueOf(v);
+    }
+
+    /** Keyword searches run over the message; a JSON event without one is searched through all its string values. */
+    private static Object resolveKeywords(Event e) {
+        final Object message = EcsFields.field(e, "message");
+        if (message != null || !e.isJson()) {
+            return normalize(message);
+        }
+        final List<Object> all = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : e.json().entrySet()) {
+            final Object v = entry.getValue();
+            if (v instanceof String) {
+                all.add(v);
+            } else if (v instanceof List) {
+                for (Object item : (List<?>) v) {
+                    if (item instanceof String) {
+                        all.add(item);
+                    }
+                }
+            }
+        }
+        return all.isEmpty() ? null : all;
+    }
+}

@@ -1,0 +1,164 @@
+package io.watchfloor.detect.rule;
+
+import io.watchfloor.detect.match.Condition;
+import io.watchfloor.detect.match.ConditionParser;
+import io.watchfloor.detect.match.FieldRegistry;
+import io.watchfloor.detect.match.InvalidDetectionException;
+import io.watchfloor.detect.match.Selection;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns one parsed Sigma YAML document into a {@link CompiledRule}, or explains why it cannot. */
+final class RuleCompiler {
+    private static final Set<String> LEVELS = Set.of("informational", "low", "medium", "high", "critical");
+    private static final Set<String> SKIPPED_STATUSES = Set.of("deprecated", "unsupported");
+    private static final int MAX_TITLE_CHARS = 256;
+
+    private final SelectionCompiler selections;
+
+    RuleCompiler(FieldRegistry fields) {
+        this.selections = new SelectionCompiler(fields);
+    }
+
+    /** @return the document's {@code id} if it is a string, else null; for naming rejections */
+    static String idOf(Map<?, ?> doc) {
+        final Object id = doc.get("id");
+        return id instanceof String ? (String) id : null;
+    }
+
+    CompiledRule compile(Map<?, ?> doc, Path file, String fallbackId) throws InvalidDetectionException {
+        if (doc.containsKey("correlation")) {
+            throw new InvalidDetectionException("correlation rules are not supported yet");
+        }
+        if (doc.containsKey("filter") && !doc.containsKey("detection")) {
+            throw new InvalidDetectionException("meta filter rules are not supported yet");
+        }
+        if (doc.containsKey("action")) {
+            throw new InvalidDetectionException("legacy multi-document 'action' rules are not supported");
+        }
+        final String title = requiredString(doc, "title");
+        if (title.length() > MAX_TITLE_CHARS) {
+            throw new InvalidDetectionException("title is longer than " + MAX_TITLE_CHARS + " characters");
+        }
+        final Object rawId = doc.get("id");
+        if (rawId != null && !(rawId instanceof String)) {
+            throw new InvalidDetectionException("id must be a string");
+        }
+        final String id = rawId != null ? (String) rawId : fallbackId;
+        final String status = optionalString(doc, "status");
+        if (status != null && SKIPPED_STATUSES.contains(status.toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidDetectionException("status '" + status + "' rules are not loaded");
+        }
+        String level = optionalString(doc, "level");
+        if (level == null) {
+            level = RuleLoader.LEVEL_DEFAULT;
+        } else if (!LEVELS.contains(level.toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidDetectionException("level '" + level + "' is not one of " + LEVELS);
+        } else {
+            level = level.toLowerCase(java.util.Locale.ROOT);
+        }
+        final LogSource logSource = logSource(doc.get("logsource"));
+        final Object detectionValue = doc.get("detection");
+        if (detectionValue == null) {
+            throw new InvalidDetectionException("missing 'detection'");
+        }
+        if (!(detectionValue instanceof Map)) {
+            throw new InvalidDetectionException("'detection' must be a map");
+        }
+        final Map<?, ?> detection = (Map<?, ?>) detectionValue;
+        if (detection.containsKey("timeframe")) {
+            throw new InvalidDetectionException("legacy 'timeframe' in detection is not supported (use a correlation)");
+        }
+        final List<String> conditions = conditions(detection.get("condition"));
+        final List<String> names = new ArrayList<>();
+        final List<Selection> compiled = new ArrayList<>();
+        for (Map.Entry<?, ?> e : detection.entrySet()) {
+            final String name = String.valueOf(e.getKey());
+            if (name.equals("condition")) {
+                continue;
+            }
+            names.add(name);
+            compiled.add(selections.compile(name, e.getValue()));
+        }
+        if (compiled.isEmpty()) {
+            throw new InvalidDetectionException("'detection' has no search identifiers");
+        }
+        final Condition condition = ConditionParser.parse(conditions, names);
+        return new CompiledRule(id, title, optionalString(doc, "description"), optionalString(doc, "author"), status,
+                level, stringList(doc, "tags"), stringList(doc, "falsepositives"), logSource, file, compiled, condition);
+    }
+
+    private static LogSource logSource(Object value) throws InvalidDetectionException {
+        if (value == null) {
+            throw new InvalidDetectionException("missing 'logsource'");
+        }
+        if (!(value instanceof Map)) {
+            throw new InvalidDetectionException("'logsource' must be a map");
+        }
+        final Map<?, ?> m = (Map<?, ?>) value;
+        return new LogSource(optionalString(m, "product"), optionalString(m, "service"), optionalString(m, "category"));
+    }
+
+    private static List<String> conditions(Object value) throws InvalidDetectionException {
+        if (value == null) {
+            throw new InvalidDetectionException("missing 'detection.condition'");
+        }
+        if (value instanceof String) {
+            return List.of((String) value);
+        }
+        if (value instanceof List) {
+            final List<String> out = new ArrayList<>();
+            for (Object o : (List<?>) value) {
+                if (!(o instanceof String)) {
+                    throw new InvalidDetectionException("'detection.condition' list items must be strings");
+                }
+                out.add((String) o);
+            }
+            return out;
+        }
+        throw new InvalidDetectionException("'detection.condition' must be a string or a list of strings");
+    }
+
+    private static String requiredString(Map<?, ?> doc, String key) throws InvalidDetectionException {
+        final String s = optionalString(doc, key);
+        if (s == null || s.isBlank()) {
+            throw new InvalidDetectionException("missing '" + key + "'");
+        }
+        return s;
+    }
+
+    private static String optionalString(Map<?, ?> doc, String key) throws InvalidDetectionException {
+        final Object v = doc.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof String || v instanceof Boolean) {
+            return String.valueOf(v);
+        }
+        throw new InvalidDetectionException("'" + key + "' must be a string");
+    }
+
+    private static List<String> stringList(Map<?, ?> doc, String key) throws InvalidDetectionException {
+        final Object v = doc.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof String) {
+            return List.of((String) v);
+        }
+        if (v instanceof List) {
+            final List<String> out = new ArrayList<>();
+            for (Object o : (List<?>) v) {
+                if (o != null) {
+                    out.add(String.valueOf(o));
+                }
+            }
+            return out;
+        }
+        throw new InvalidDetectionException("'" + key + "' must be a list of strings");
+    }
+}

@@ -1,0 +1,30 @@
+package io.watchfloor.detect.rule;
+
+import io.watchfloor.detect.match.FieldRegistry;
+
+import java.util.List;
+
+/**
+ * The result of loading a rule directory: the compiled rules, the rejected ones with their reasons, and the field
+ * registry the rules were compiled against. Immutable once returned by {@link RuleLoader}.
+ */
+public final class RuleSet {
+    private final List<CompiledRule> rules;
+    private final List<RuleRejection> rejections;
+    private final FieldRegistry fields;
+
+    RuleSet(List<CompiledRule> rules, List<RuleRejection> rejections, FieldRegistry fields) {
+        this.rules = List.copyOf(rules);
+        this.rejections = List.copyOf(rejections);
+        this.fields = fields;
+    }
+
+    /** @return the loaded rules, in file order */
+    public List<CompiledRule> rules() { return rules; }
+
+    /** @return the rules that could not load */
+    public List<RuleRejection> rejections() { return rejections; }
+
+    /** @return the field ids the rules read; size an {@code EventFieldView} from it */
+    public FieldRegistry fields() { return fields; }
+}
