@@ -77,6 +77,19 @@ public final class TestEvents {
         return e;
     }
 
+    /**
+     * @return bytes allocated by this thread while running {@code body} (HotSpot's per-thread counter); a few
+     *     bytes of measurement noise are possible
+     */
+    public static long allocatedBytes(Runnable body) {
+        final com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        final long id = Thread.currentThread().getId();
+        final long before = mx.getThreadAllocatedBytes(id);
+        body.run();
+        return mx.getThreadAllocatedBytes(id) - before;
+    }
+
     /** @return a TICK at {@code nowMs} */
     public static Event tick(long nowMs) {
         final Event e = new Event();

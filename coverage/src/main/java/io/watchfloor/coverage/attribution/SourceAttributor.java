@@ -18,12 +18,16 @@ import java.util.Map;
  * (syslog HOSTNAME / JSON {@code host.name} or {@code host}, else the sender address), peer blocks (sender
  * address) or app globs (syslog APP-NAME / JSON {@code process.name}) matches.
  *
- * <p>NOT thread-safe: it caches the last sender's address bytes, so create one per parse thread. For syslog
- * events it matches on the raw bytes and allocates nothing in steady state (a new sender connection costs one
+ * <p>NOT thread-safe: it caches recent senders' address bytes, so create one per parse thread. For syslog
+ * events it matches on the raw bytes and allocates nothing in steady state (a sender not in the cache costs one
  * {@link InetAddress#getAddress()} copy; a syslog event without HOSTNAME matched against host globs costs the
  * sender's address text).
  */
 public final class SourceAttributor {
+    /** Recent sender addresses whose bytes are kept (a power of two). */
+    static final int PEER_CACHE_SIZE = 256;
+    private static final int PEER_CACHE_MASK = PEER_CACHE_SIZE - 1;
+
     private final String[] ids;
     private final GlobMatcher[][] hosts;
     private final CidrBlock[][] peers;
@@ -31,8 +35,9 @@ public final class SourceAttributor {
     private final Map<String, Integer> indexById;
     private final boolean anyPeers;
 
-    private InetAddress cachedPeer;
-    private byte[] cachedPeerBytes;
+    /** Recent senders' address bytes, by {@code hashCode() & PEER_CACHE_MASK}; checked with allocation-free equals. */
+    private final InetAddress[] cachedPeers = new InetAddress[PEER_CACHE_SIZE];
+    private final byte[][] cachedPeerBytes = new byte[PEER_CACHE_SIZE][];
 
     /** @param inventory the validated inventory; its globs and blocks are compiled here */
     public SourceAttributor(Inventory inventory) {
@@ -101,14 +106,21 @@ public final class SourceAttributor {
         final int appOff = s.appNameOffset();
         final int appLen = s.appNameLength();
         final byte[] peer = anyPeers ? peerBytes(e.peer()) : null;
+        String peerText = null;
         final int n = ids.length;
         for (int i = 0; i < n; i++) {
             if (hostOff >= 0) {
                 if (anyMatch(hosts[i], raw, hostOff, hostLen)) {
                     return i;
                 }
-            } else if (hosts[i].length > 0 && e.peer() != null && anyMatchPeerText(hosts[i], e)) {
-                return i;
+            } else if (hosts[i].length > 0 && e.peer() != null) {
+                // Rare path: without HOSTNAME the event is known by its sender address, as host.name reads.
+                if (peerText == null) {
+                    peerText = EcsFields.peerString(e.peer());
+                }
+                if (anyMatch(hosts[i], peerText)) {
+                    return i;
+                }
             }
             if (peer != null && anyMatch(peers[i], peer)) {
                 return i;
@@ -118,17 +130,6 @@ public final class SourceAttributor {
             }
         }
         return -1;
-    }
-
-    /** Rare path: a syslog event without HOSTNAME is known by its sender address, as {@code host.name} reads. */
-    private static boolean anyMatchPeerText(GlobMatcher[] globs, Event e) {
-        final String text = EcsFields.peerString(e.peer());
-        for (GlobMatcher g : globs) {
-            if (g.matches(text)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private int matchJson(Event e) {
@@ -158,16 +159,22 @@ public final class SourceAttributor {
         return -1;
     }
 
-    /** Peers repeat (one address per TCP connection), so the last address's bytes are kept by identity. */
+    /**
+     * {@link InetAddress#getAddress()} copies, and a UDP listener gets a new InetAddress per datagram, so the bytes
+     * of recent senders are cached; {@code hashCode} and {@code equals} of Inet4Address/Inet6Address read the
+     * address in place without allocating.
+     */
     private byte[] peerBytes(InetAddress peer) {
         if (peer == null) {
             return null;
         }
-        if (peer != cachedPeer) {
-            cachedPeerBytes = peer.getAddress();
-            cachedPeer = peer;
+        final int slot = peer.hashCode() & PEER_CACHE_MASK;
+        final InetAddress cached = cachedPeers[slot];
+        if (cached != peer && !peer.equals(cached)) {
+            cachedPeerBytes[slot] = peer.getAddress();
+            cachedPeers[slot] = peer;
         }
-        return cachedPeerBytes;
+        return cachedPeerBytes[slot];
     }
 
     private static boolean anyMatch(GlobMatcher[] globs, byte[] raw, int off, int len) {

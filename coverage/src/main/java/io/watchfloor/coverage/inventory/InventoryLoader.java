@@ -148,7 +148,7 @@ public final class InventoryLoader {
         final Mark mark = e.getProblemMark();
         final String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
         final String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-        return "found " + problem + where;
+        return "found invalid YAML" + where + ": " + problem;
     }
 
     /** One validation pass over a parsed document; collects errors instead of stopping. */

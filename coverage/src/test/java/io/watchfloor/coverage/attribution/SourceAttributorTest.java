@@ -108,6 +108,42 @@ class SourceAttributorTest {
     }
 
     @Test
+    void shouldNotAllocateWhenAttributingSyslogEvents() {
+        final Event[] events = {
+            syslog("fw-core-01", "other", "203.0.113.5", 1),
+            syslog("host-a", "app", "2001:db8:53:1::9", 1),
+            syslog("nobody", "cron", "203.0.113.7", 1),
+        };
+        final Runnable work = () -> {
+            for (int i = 0; i < 20_000; i++) {
+                attributor.attribute(events[i % 3]);
+            }
+        };
+        work.run();
+
+        assertThat(TestEvents.allocatedBytes(work)).isLessThan(1_024);
+        assertThat(events[0].sourceId()).isEqualTo("late-fw");
+        assertThat(events[1].sourceId()).isEqualTo("v6-net");
+    }
+
+    @Test
+    void shouldAttributeTheReadmeDemoWithTheShippedInventory() {
+        final Inventory shipped = io.watchfloor.coverage.inventory.InventoryLoader
+                .load(java.nio.file.Path.of("../config/inventory.yaml")).inventory();
+        final SourceAttributor a = new SourceAttributor(shipped);
+        final Event sshd = syslog("laptop-7", "sshd", "127.0.0.1", 1);
+        final Event web = syslog("laptop-7", "web-app", "::1", 1);
+        final Event other = syslog("laptop-7", "cron", "127.0.0.1", 1);
+        a.attribute(sshd);
+        a.attribute(web);
+        a.attribute(other);
+
+        assertThat(sshd.sourceId()).isEqualTo("linux-auth");
+        assertThat(web.sourceId()).isEqualTo("web-app");
+        assertThat(other.sourceId()).isNull();
+    }
+
+    @Test
     void shouldIgnoreTicks() {
         final Event tick = TestEvents.tick(5);
         attributor.attribute(tick);

@@ -324,6 +324,25 @@ class CoverageTrackerTest {
     }
 
     @Test
+    void shouldNotAllocatePerAttributedOrRepeatedUnmanagedSyslogEvent() {
+        final Event managed = syslogInto(new Event(), "fw", "app", "192.0.2.1", T0, T0 - 1_000);
+        managed.attribute(0, "fw");
+        final Event unmanaged = syslog("web-01", "nginx", "198.51.100.1", T0);
+        final Runnable work = () -> {
+            for (int i = 0; i < 20_000; i++) {
+                tracker.onEvent(managed);
+                tracker.onEvent(unmanaged);
+            }
+        };
+        work.run();
+
+        assertThat(io.watchfloor.coverage.TestEvents.allocatedBytes(work)).isLessThan(1_024);
+        assertThat(tracker.snapshot().source("fw").events()).isEqualTo(40_000);
+        assertThat(tracker.snapshot().unmanaged()).singleElement().extracting(UnmanagedSender::events)
+                .isEqualTo(40_000L);
+    }
+
+    @Test
     void shouldIgnoreReplayedTicks() {
         event(0);
         final Event replayedTick = tick(T0 + 10 * MINUTE);
