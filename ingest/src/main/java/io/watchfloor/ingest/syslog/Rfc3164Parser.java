@@ -100,14 +100,18 @@ final class Rfc3164Parser {
         return i;
     }
 
+    /** @return true for an IPv6 literal: hex digits, {@code :} (at least two) and {@code .}, then an optional zone */
     private static boolean isIpv6Literal(byte[] b, int start, int end, int colons) {
         if (colons < 2) {
             return false;
         }
         for (int i = start; i < end; i++) {
             final byte c = b[i];
+            if (c == '%') {
+                return i + 1 < end; // zone id (fe80::1%eth0): already limited to hostname characters
+            }
             final int lower = c | 0x20;
-            if (!isDigit(c) && c != ':' && c != '.' && c != '%' && (lower < 'a' || lower > 'f')) {
+            if (!isDigit(c) && c != ':' && c != '.' && (lower < 'a' || lower > 'f')) {
                 return false;
             }
         }
