@@ -1,0 +1,226 @@
+package io.watchfloor.ingest.http;
+
+import io.watchfloor.core.event.Event;
+import io.watchfloor.core.event.Listener;
+import io.watchfloor.core.ring.IngestCounters;
+import io.watchfloor.core.time.ManualClock;
+import io.watchfloor.ingest.transport.IngestTransport;
+import io.watchfloor.ingest.transport.StallableEventPublisher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class HttpIngestListenerTest {
+    private static IngestTransport transport;
+    private static HttpClient client;
+
+    private final IngestCounters counters = new IngestCounters();
+    private final ManualClock clock = new ManualClock(1_700_000_000_000L);
+    private HttpIngestListener listener;
+    private int port;
+
+    @BeforeAll
+    static void startTransport() {
+        transport = IngestTransport.create(2);
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @AfterAll
+    static void stopTransport() {
+        transport.close();
+    }
+
+    @AfterEach
+    void closeListener() {
+        if (listener != null) {
+            listener.close();
+        }
+    }
+
+    private StallableEventPublisher start(int capacity, int maxBodyBytes, int maxDecompressedBytes, int maxLineBytes) {
+        final StallableEventPublisher publisher = new StallableEventPublisher(capacity);
+        listener = new HttpIngestListener(new HttpIngestConfig("127.0.0.1", 0, maxBodyBytes, maxDecompressedBytes,
+                maxLineBytes, 4, 16), publisher, counters, clock, transport);
+        port = listener.start();
+        return publisher;
+    }
+
+    private StallableEventPublisher start(int capacity) {
+        return start(capacity, 64 * 1024, 256 * 1024, 1024);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+    }
+
+    private CompletableFuture<HttpResponse<String>> post(String body) {
+        return client.sendAsync(request("/ingest").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> drainUntilAnswered(StallableEventPublisher publisher,
+                                                           CompletableFuture<HttpResponse<String>> response) {
+        await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(20)).until(() -> {
+            publisher.drain();
+            return response.isDone();
+        });
+        return response.join();
+    }
+
+    @Test
+    void shouldReportAcceptedAndRejectedLinesAfterJournal() {
+        final StallableEventPublisher publisher = start(100);
+        final String body = "{\"host\":{\"name\":\"web-1.example.com\"},\"msg\":\"a\"}\n"
+                + "not json\n"
+                + "\n"
+                + "{\"source\":{\"ip\":\"198.51.100.7\"}}\r\n"
+                + "[1,2]\n"
+                + "   \n"
+                + "{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":1}}}}}\n"
+                + "{\"last\":true}";
+        final CompletableFuture<HttpResponse<String>> response = post(body);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> publisher.inRing() == 3);
+        // the journal has not answered yet: neither has the listener
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !response.isDone());
+
+        publisher.drain();
+        final HttpResponse<String> answer = response.join();
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("content-type")).hasValue("application/json");
+        assertThat(answer.body()).isEqualTo("{\"accepted\":3,\"rejected\":3,\"errors\":["
+                + "{\"line\":2,\"reason\":\"not_json\"},{\"line\":5,\"reason\":\"not_object\"},"
+                + "{\"line\":7,\"reason\":\"too_deep\"}]}");
+        assertThat(publisher.drainedTexts()).containsExactly(
+                "{\"host\":{\"name\":\"web-1.example.com\"},\"msg\":\"a\"}",
+                "{\"source\":{\"ip\":\"198.51.100.7\"}}", "{\"last\":true}");
+        final Event first = publisher.drainedEvents().get(0);
+        assertThat(first.listener()).isEqualTo(Listener.HTTP);
+        assertThat(first.peer()).isEqualTo(InetAddress.getLoopbackAddress());
+        assertThat(first.receivedAtMs()).isEqualTo(clock.nowMs());
+        assertThat(counters.received(Listener.HTTP)).isEqualTo(6);
+        assertThat(counters.rejected(Listener.HTTP)).isEqualTo(3);
+    }
+
+    @Test
+    void shouldAcceptGzipBody() throws IOException {
+        final StallableEventPublisher publisher = start(100);
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write("{\"n\":1}\n{\"n\":2}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        final CompletableFuture<HttpResponse<String>> response = client.sendAsync(request("/ingest")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> answer = drainUntilAnswered(publisher, response);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"accepted\":2,\"rejected\":0,\"errors\":[]}");
+        assertThat(publisher.drainedTexts()).containsExactly("{\"n\":1}", "{\"n\":2}");
+    }
+
+    @Test
+    void shouldAnswer413WhenBodyIsTooLarge() {
+        final StallableEventPublisher publisher = start(100, 1024, 4096, 1024);
+        final HttpResponse<String> answer = post("{\"pad\":\"" + "x".repeat(4000) + "\"}\n").join();
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("\"error\":\"body_too_large\"");
+        assertThat(publisher.publishedCount()).isZero();
+        assertThat(listener.oversizeRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAnswer413WhenDecompressedBodyIsTooLarge() throws IOException {
+        final StallableEventPublisher publisher = start(100, 64 * 1024, 4096, 1024);
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(("{\"pad\":\"" + "x".repeat(100_000) + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        final HttpResponse<String> answer = client.sendAsync(request("/ingest").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString()).join();
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("\"error\":\"decompressed_too_large\"");
+        assertThat(publisher.publishedCount()).isZero();
+    }
+
+    @Test
+    void shouldRejectTooLongLineOnly() {
+        final StallableEventPublisher publisher = start(100, 64 * 1024, 256 * 1024, 64);
+        final CompletableFuture<HttpResponse<String>> response =
+                post("{\"pad\":\"" + "x".repeat(100) + "\"}\n{\"ok\":1}\n");
+        final HttpResponse<String> answer = drainUntilAnswered(publisher, response);
+        assertThat(answer.body()).isEqualTo(
+                "{\"accepted\":1,\"rejected\":1,\"errors\":[{\"line\":1,\"reason\":\"line_too_long\"}]}");
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhenRingIsFull() {
+        final StallableEventPublisher publisher = start(4);
+        final CompletableFuture<HttpResponse<String>> first = post("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> publisher.inRing() == 3);
+
+        final HttpResponse<String> refused = post("{\"n\":4}\n{\"n\":5}\nbad\n").join();
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("retry-after")).hasValue("1");
+        assertThat(refused.body()).startsWith("{\"error\":\"ring_full\",\"accepted\":0,\"rejected\":3,");
+        assertThat(listener.ringFullRequests()).isEqualTo(1);
+
+        assertThat(drainUntilAnswered(publisher, first).statusCode()).isEqualTo(200);
+        assertThat(counters.received(Listener.HTTP)).isEqualTo(6);
+        assertThat(counters.rejected(Listener.HTTP)).isEqualTo(3);
+        assertThat(publisher.drainedTexts()).containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+    }
+
+    @Test
+    void shouldAnswer500WhenJournalFails() {
+        final StallableEventPublisher publisher = start(10);
+        final CompletableFuture<HttpResponse<String>> response = post("{\"n\":1}\n{\"n\":2}\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> publisher.inRing() == 2);
+        publisher.drain(true);
+        final HttpResponse<String> answer = response.join();
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.body()).contains("\"error\":\"journal_failed\"", "\"failed\":2");
+    }
+
+    @Test
+    void shouldAnswer404And405() {
+        start(10);
+        final HttpResponse<String> notFound = client.sendAsync(request("/other")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).join();
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        final HttpResponse<String> wrongMethod = client.sendAsync(request("/ingest").GET().build(),
+                HttpResponse.BodyHandlers.ofString()).join();
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("allow")).hasValue("POST");
+    }
+
+    @Test
+    void shouldServeManyRequestsOnOneConnectionInOrder() {
+        final StallableEventPublisher publisher = start(1000);
+        for (int i = 0; i < 20; i++) {
+            final HttpResponse<String> answer = drainUntilAnswered(publisher, post("{\"i\":" + i + "}\n"));
+            assertThat(answer.body()).isEqualTo("{\"accepted\":1,\"rejected\":0,\"errors\":[]}");
+        }
+        assertThat(publisher.drainedTexts()).hasSize(20).endsWith("{\"i\":19}");
+        assertThat(List.of(counters.received(Listener.HTTP), counters.rejected(Listener.HTTP))).containsExactly(20L, 0L);
+    }
+}
