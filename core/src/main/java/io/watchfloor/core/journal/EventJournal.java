@@ -28,7 +28,8 @@ public final class EventJournal implements AutoCloseable {
     private final Path dir;
     private final int retentionDays;
     private final byte[] peer16 = new byte[16];
-    private long events;
+    /** Written by the journal thread only; volatile so the API reads a current count. */
+    private volatile long events;
 
     /** Opens (or creates) the event journal under {@code config.dir()/events}. */
     public EventJournal(JournalConfig config) {

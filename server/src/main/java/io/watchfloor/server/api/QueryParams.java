@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads typed query parameters; a bad value is an {@link IllegalArgumentException} that names it (→ 400). */
-final class QueryParams {
+public final class QueryParams {
     private QueryParams() {
     }
 
-    static String string(Map<String, List<String>> q, String name) {
+    public static String string(Map<String, List<String>> q, String name) {
         final List<String> v = q.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    static int integer(Map<String, List<String>> q, String name, int defaultValue, int min, int max) {
+    public static int integer(Map<String, List<String>> q, String name, int defaultValue, int min, int max) {
         final String v = string(q, name);
         if (v == null) {
             return defaultValue;
@@ -32,7 +32,7 @@ final class QueryParams {
     }
 
     /** @return epoch ms of an ISO-8601 instant or an epoch-ms number, or null when absent */
-    static Long instant(Map<String, List<String>> q, String name) {
+    public static Long instant(Map<String, List<String>> q, String name) {
         final String v = string(q, name);
         if (v == null) {
             return null;

@@ -1,0 +1,88 @@
+package io.watchfloor.server.wiring;
+
+import io.watchfloor.core.event.Listener;
+import io.watchfloor.core.journal.EventJournal;
+import io.watchfloor.core.ring.IngestCounters;
+import io.watchfloor.core.time.WallClock;
+import io.watchfloor.coverage.tracker.CoverageSnapshot;
+import io.watchfloor.detect.DetectionEngine;
+import io.watchfloor.detect.alert.Alert;
+import io.watchfloor.detect.sink.AlertLog;
+import io.watchfloor.server.api.ApiResponse;
+import io.watchfloor.server.api.ApiRoute;
+import io.watchfloor.server.api.QueryParams;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** The API's routes over the running components; every route reads published state only. */
+final class ApiRoutes {
+    /** Most alerts one request may ask for. */
+    static final int MAX_ALERTS_LIMIT = 10_000;
+    static final int ALERTS_LIMIT_DEFAULT = 100;
+
+    private final Supplier<CoverageSnapshot> coverage;
+    private final AlertLog alerts;
+    private final IngestCounters counters;
+    private final EventJournal journal;
+    private final DetectionEngine engine;
+    private final Supplier<String> metrics;
+    private final BooleanSupplier ready;
+    private final WallClock clock;
+
+    ApiRoutes(Supplier<CoverageSnapshot> coverage, AlertLog alerts, IngestCounters counters, EventJournal journal,
+              DetectionEngine engine, Supplier<String> metrics, BooleanSupplier ready, WallClock clock) {
+        this.coverage = coverage;
+        this.alerts = alerts;
+        this.counters = counters;
+        this.journal = journal;
+        this.engine = engine;
+        this.metrics = metrics;
+        this.ready = ready;
+        this.clock = clock;
+    }
+
+    Map<String, ApiRoute> routes() {
+        final Map<String, ApiRoute> r = new LinkedHashMap<>();
+        r.put("/api/coverage", q -> ApiResponse.json(coverage.get().coverageJson()));
+        r.put("/api/gaps", q -> ApiResponse.json(coverage.get().gapsJson()));
+        r.put("/api/stats", q -> ApiResponse.json(stats()));
+        r.put("/api/alerts", this::alerts);
+        r.put("/api/rules", q -> ApiResponse.json(Map.of("rules", engine.ruleCount(), "hits", engine.hitsSnapshot())));
+        r.put("/metrics", q -> ApiResponse.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
+        r.put("/livez", q -> ApiResponse.json(Map.of("status", "live")));
+        r.put("/readyz", q -> ready.getAsBoolean() ? ApiResponse.json(Map.of("status", "ready"))
+                : ApiResponse.json(503, Map.of("status", "starting")));
+        return r;
+    }
+
+    private Map<String, Object> stats() {
+        final Map<String, Object> listeners = new LinkedHashMap<>();
+        for (Listener l : Listener.values()) {
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("received", counters.received(l));
+            m.put("journaled", counters.journaled(l));
+            m.put("rejected", counters.rejected(l));
+            m.put("dropped", counters.dropped(l));
+            m.put("parse_errors", counters.parseErrors(l));
+            m.put("truncated", counters.truncated(l));
+            listeners.put(l.id(), m);
+        }
+        final Map<String, Object> out = new LinkedHashMap<>();
+        out.put("generated_at", Alert.isoMillis(clock.nowMs()));
+        out.put("listeners", listeners);
+        out.put("journal", Map.of("events", journal.events(), "append_failures", counters.journalFailures()));
+        out.put("alerts", Map.of("total", alerts.appended()));
+        return out;
+    }
+
+    private ApiResponse alerts(Map<String, List<String>> q) {
+        final int limit = QueryParams.integer(q, "limit", ALERTS_LIMIT_DEFAULT, 1, MAX_ALERTS_LIMIT);
+        final Long since = QueryParams.instant(q, "since");
+        final List<Map<String, Object>> recent = alerts.recent(limit, since);
+        return ApiResponse.json(Map.of("count", recent.size(), "alerts", recent));
+    }
+}

@@ -1,0 +1,57 @@
+package io.watchfloor.server.wiring;
+
+import io.watchfloor.core.journal.TextJournal;
+import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.Source;
+import io.watchfloor.coverage.tracker.Gap;
+import io.watchfloor.coverage.tracker.GapListener;
+import io.watchfloor.detect.alert.Alert;
+import io.watchfloor.detect.sink.AlertSink;
+
+import java.time.Duration;
+
+/**
+ * Journals every live gap transition and raises it as an alert through the same sinks as detection.
+ * Called on the coverage stage thread; replayed transitions are already journaled and alerted.
+ */
+final class CoverageAlerts implements GapListener {
+    private final Inventory inventory;
+    private final TextJournal journal;
+    private final AlertSink alerts;
+
+    CoverageAlerts(Inventory inventory, TextJournal journal, AlertSink alerts) {
+        this.inventory = inventory;
+        this.journal = journal;
+        this.alerts = alerts;
+    }
+
+    @Override
+    public void gapOpened(Gap gap, boolean replay) {
+        if (replay) {
+            return;
+        }
+        journal.append(gap.toJournalJson());
+        final Source s = inventory.byId(gap.sourceId());
+        alerts.accept(Alert.coverage(Alert.GAP_OPENED, gap.sourceId(), null, gap.openedAtMs(),
+                "Coverage gap opened: source " + gap.sourceId() + " (" + s.name() + ", " + s.category().id()
+                        + ") sent nothing for more than " + Duration.ofMillis(s.maxSilenceMs()).toString().substring(2)
+                        .toLowerCase(java.util.Locale.ROOT), level(s)));
+    }
+
+    @Override
+    public void gapClosed(Gap gap, boolean replay) {
+        if (replay) {
+            return;
+        }
+        journal.append(gap.toJournalJson());
+        final Source s = inventory.byId(gap.sourceId());
+        alerts.accept(Alert.coverage(Alert.GAP_CLOSED, gap.sourceId(), null, gap.closedAtMs(),
+                "Coverage gap closed: source " + gap.sourceId() + " (" + s.name() + ") reports again after "
+                        + gap.durationS(gap.closedAtMs()) + " s", "informational"));
+    }
+
+    /** A gap in a critical source is a critical alert: the alert level follows the source's criticality. */
+    private static String level(Source s) {
+        return s.criticality() == null ? "medium" : s.criticality().id();
+    }
+}

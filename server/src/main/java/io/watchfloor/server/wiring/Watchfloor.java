@@ -1,0 +1,221 @@
+package io.watchfloor.server.wiring;
+
+import io.watchfloor.core.event.Event;
+import io.watchfloor.core.journal.EventJournal;
+import io.watchfloor.core.journal.JournalConfig;
+import io.watchfloor.core.journal.JournalStage;
+import io.watchfloor.core.journal.TextJournal;
+import io.watchfloor.core.ring.EventRing;
+import io.watchfloor.core.ring.IngestCounters;
+import io.watchfloor.core.ring.RingConfig;
+import io.watchfloor.core.time.WallClock;
+import io.watchfloor.coverage.attribution.SourceAttributor;
+import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.tracker.CoverageTracker;
+import io.watchfloor.coverage.tracker.CoverageTrackerConfig;
+import io.watchfloor.coverage.tracker.Gap;
+import io.watchfloor.detect.DetectionEngine;
+import io.watchfloor.detect.sink.AlertLog;
+import io.watchfloor.detect.sink.AlertSink;
+import io.watchfloor.ingest.http.HttpIngestConfig;
+import io.watchfloor.ingest.http.HttpIngestListener;
+import io.watchfloor.ingest.tcp.SyslogTcpConfig;
+import io.watchfloor.ingest.tcp.SyslogTcpListener;
+import io.watchfloor.ingest.transport.IngestTransport;
+import io.watchfloor.ingest.udp.SyslogUdpConfig;
+import io.watchfloor.ingest.udp.SyslogUdpListener;
+import io.watchfloor.server.api.ApiServer;
+import io.watchfloor.server.config.WatchfloorConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running Watchfloor: journals, restart replay, ring stages, tick timer, listeners and API, joined here
+ * (detect and coverage never see each other). {@code serve} and the end-to-end tests use it unchanged.
+ */
+public final class Watchfloor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Watchfloor.class);
+
+    private final Validation validation;
+    private final WatchfloorConfig config;
+    private final Inventory inventory;
+    private final Path dataDir;
+    private final WallClock clock;
+    private final IngestCounters counters = new IngestCounters();
+    private final WatchfloorMetrics metrics = new WatchfloorMetrics();
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    private EventJournal eventJournal;
+    private TextJournal coverageJournal;
+    private AlertLog alertLog;
+    private CoverageTracker tracker;
+    private DetectionEngine engine;
+    private EventRing ring;
+    private ScheduledExecutorService ticker;
+    private int syslogTcpPort = -1;
+    private int syslogUdpPort = -1;
+    private int httpPort = -1;
+    private int apiPort = -1;
+    private volatile boolean ready;
+
+    /**
+     * @param validation a validation without configuration or inventory errors
+     * @param dataDir where journals and {@code alerts.jsonl} live
+     * @param clock stamps receive times and drives TICKs
+     */
+    public Watchfloor(Validation validation, Path dataDir, WallClock clock) {
+        if (!validation.errors().isEmpty()) {
+            throw new IllegalArgumentException("configuration has errors: " + validation.errors());
+        }
+        this.validation = validation;
+        this.config = validation.config();
+        this.inventory = validation.inventory();
+        this.dataDir = dataDir;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the journals, rebuilds coverage state from them, starts the ring, the tick timer, the listeners
+     * and the API. On failure everything already started is closed and the exception rethrown.
+     */
+    public synchronized void start() {
+        try {
+            doStart();
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void doStart() {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+        }
+        final JournalConfig journalConfig = new JournalConfig(dataDir.resolve("journal"), config.retentionDays());
+        eventJournal = opened(new EventJournal(journalConfig));
+        coverageJournal = opened(new TextJournal(journalConfig, "coverage"));
+        try {
+            alertLog = opened(AlertLog.open(dataDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the alert log under " + dataDir, e);
+        }
+        final AlertSink alerts = alert -> {
+            alertLog.accept(alert);
+            metrics.alertRaised(alert.ruleLevel());
+        };
+        tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts),
+                CoverageTrackerConfig.DEFAULT, clock.nowMs());
+        engine = new DetectionEngine(validation.rules());
+        rebuildCoverage();
+
+        final DetectStage detect = new DetectStage(engine, LogSources.of(inventory), alerts);
+        final JournalStage journal = new JournalStage(eventJournal, counters);
+        ring = opened(new EventRing(new RingConfig(config.ringSlots(), config.parseThreads()),
+                () -> new ParseStage(new SourceAttributor(inventory)), journal,
+                List.of(detect, (e, endOfBatch) -> tracker.onEvent(e))));
+        metrics.bindIngest(counters);
+        metrics.bindRing(ring, journal);
+        metrics.bindCoverage(tracker::latestSnapshot);
+
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            final Thread t = new Thread(r, "watchfloor-tick");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(this::tick, 0, config.tickIntervalMs(), TimeUnit.MILLISECONDS);
+
+        final IngestTransport transport = opened(IngestTransport.create(IngestTransport.DEFAULT_IO_THREADS));
+        final WatchfloorConfig.Syslog s = config.syslog();
+        if (s.tcpPort() >= 0) {
+            syslogTcpPort = opened(new SyslogTcpListener(new SyslogTcpConfig(s.bindAddress(), s.tcpPort(),
+                    s.maxFrameBytes(), s.maxConnections()), ring, counters, clock, transport)).start();
+        }
+        if (s.udpPort() >= 0) {
+            syslogUdpPort = opened(new SyslogUdpListener(new SyslogUdpConfig(s.bindAddress(), s.udpPort(),
+                    s.maxFrameBytes(), s.udpReceiveBufferBytes()), ring, counters, clock, transport)).start();
+        }
+        final WatchfloorConfig.Http h = config.http();
+        if (h.port() >= 0) {
+            httpPort = opened(new HttpIngestListener(new HttpIngestConfig(h.bindAddress(), h.port(), h.maxBodyBytes(),
+                    h.maxDecompressedBytes(), HttpIngestConfig.DEFAULT_MAX_LINE_BYTES,
+                    HttpIngestConfig.DEFAULT_MAX_JSON_DEPTH, HttpIngestConfig.DEFAULT_MAX_FIELDS_PER_EVENT),
+                    ring, counters, clock, transport)).start();
+        }
+        final ApiServer api = opened(new ApiServer(config.api().bindAddress(), config.api().port(),
+                new ApiRoutes(tracker::latestSnapshot, alertLog, counters, eventJournal, engine, metrics::scrape,
+                        () -> ready, clock).routes()));
+        apiPort = api.start();
+        ready = true;
+        LOG.info("Watchfloor ready. sources={} rules={} syslogTcp={} syslogUdp={} http={} api={} data={}",
+                inventory.size(), engine.ruleCount(), syslogTcpPort, syslogUdpPort, httpPort, apiPort, dataDir);
+    }
+
+    /**
+     * Rebuilds coverage state before any new event: gap transitions from the coverage journal, then every
+     * journaled event re-parsed and re-attributed (replay events raise no alerts). The first live tick then
+     * reconciles, so a restart neither forgets an open gap nor alerts it twice.
+     */
+    private void rebuildCoverage() {
+        final long gaps = coverageJournal.readAll(json -> tracker.restoreGap(Gap.fromJournalJson(json)));
+        final ParseStage parse = new ParseStage(new SourceAttributor(inventory));
+        final long events = eventJournal.replay(new Event(), e -> {
+            parse.onEvent(e, false);
+            tracker.onEvent(e);
+        });
+        if (gaps + events > 0) {
+            LOG.info("Coverage rebuilt from the journal. events={} gapRecords={}", events, gaps);
+        }
+    }
+
+    /** Publishes a TICK at the clock's current time; the timer calls this, tests may call it directly. */
+    public void tick() {
+        final EventRing r = ring;
+        if (r != null) {
+            r.tryPublishTick(clock.nowMs());
+        }
+    }
+
+    private <T extends AutoCloseable> T opened(T c) {
+        started.add(c);
+        return c;
+    }
+
+    public int syslogTcpPort() { return syslogTcpPort; }
+    public int syslogUdpPort() { return syslogUdpPort; }
+    public int httpPort() { return httpPort; }
+    public int apiPort() { return apiPort; }
+    public IngestCounters counters() { return counters; }
+    public boolean ready() { return ready; }
+
+    /** Stops intake first, lets the ring drain through every stage, then closes the journals. */
+    @Override
+    public synchronized void close() {
+        ready = false;
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+        // listeners and API were opened last: close in reverse so intake stops before the ring drains
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Close failed. component={} error={}", started.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        started.clear();
+        ring = null;
+    }
+}

@@ -1,0 +1,122 @@
+package io.watchfloor.server.wiring;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.watchfloor.core.event.Listener;
+import io.watchfloor.core.journal.JournalStage;
+import io.watchfloor.core.ring.EventRing;
+import io.watchfloor.core.ring.IngestCounters;
+import io.watchfloor.coverage.tracker.CoverageSnapshot;
+import io.watchfloor.coverage.tracker.SourceCoverage;
+import io.watchfloor.coverage.tracker.SourceState;
+import org.HdrHistogram.Histogram;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The Prometheus registry and every Watchfloor meter, created once at wiring time. Meters read the
+ * components' own counters when scraped, so nothing is recorded per event here. Tags come from bounded
+ * sets only: listener, level, state.
+ */
+final class WatchfloorMetrics {
+    private static final double NS_PER_S = 1e9;
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Histogram appendLatencyNs = new Histogram(60_000_000_000L, 2);
+    private final Map<String, Counter> alertsByLevel = new ConcurrentHashMap<>();
+    private JournalStage journalStage;
+
+    void bindIngest(IngestCounters counters) {
+        for (Listener l : Listener.values()) {
+            final Tags t = Tags.of("listener", l.id());
+            FunctionCounter.builder("watchfloor.ingest.received", counters, c -> c.received(l)).tags(t)
+                    .description("Frames or lines read by the listener").register(registry);
+            FunctionCounter.builder("watchfloor.ingest.journaled", counters, c -> c.journaled(l)).tags(t)
+                    .description("Events appended to the journal").register(registry);
+            FunctionCounter.builder("watchfloor.ingest.rejected", counters, c -> c.rejected(l)).tags(t)
+                    .description("Lines refused before the ring (malformed, or ring full for HTTP)").register(registry);
+            FunctionCounter.builder("watchfloor.ingest.dropped", counters, c -> c.dropped(l)).tags(t)
+                    .description("Datagrams dropped because the ring was full").register(registry);
+            FunctionCounter.builder("watchfloor.ingest.parse.errors", counters, c -> c.parseErrors(l)).tags(t)
+                    .description("Journaled events that parsed as neither syslog nor JSON").register(registry);
+            FunctionCounter.builder("watchfloor.ingest.truncated", counters, c -> c.truncated(l)).tags(t)
+                    .description("Frames cut at the maximum frame size").register(registry);
+        }
+        FunctionCounter.builder("watchfloor.journal.append.failures", counters, IngestCounters::journalFailures)
+                .register(registry);
+    }
+
+    void bindRing(EventRing ring, JournalStage journal) {
+        this.journalStage = journal;
+        Gauge.builder("watchfloor.ring.remaining.capacity", ring, EventRing::remainingCapacity)
+                .description("Free ring slots").register(registry);
+        Gauge.builder("watchfloor.ring.capacity", ring, EventRing::capacity).register(registry);
+        FunctionCounter.builder("watchfloor.ring.stage.errors", ring, EventRing::stageErrors)
+                .description("Events skipped because a stage threw").register(registry);
+        for (double q : new double[] {0.5, 0.99, 0.999, 1.0}) {
+            Gauge.builder("watchfloor.journal.append.latency", this, m -> m.latencySeconds(q))
+                    .tag("quantile", q == 1.0 ? "max" : Double.toString(q)).baseUnit("seconds")
+                    .description("Journal append latency since start").register(registry);
+        }
+        FunctionCounter.builder("watchfloor.journal.appends", this, m -> m.latencyCount()).register(registry);
+    }
+
+    void bindCoverage(Supplier<CoverageSnapshot> snapshots) {
+        for (SourceState s : SourceState.values()) {
+            Gauge.builder("watchfloor.coverage.sources", snapshots, sup -> count(sup.get(), s))
+                    .tag("state", s.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("In-scope sources by state").register(registry);
+        }
+    }
+
+    /** Counts one alert; alerts are rare, so a map lookup per alert is fine. */
+    void alertRaised(String level) {
+        alertsByLevel.computeIfAbsent(level == null ? "unknown" : level,
+                l -> Counter.builder("watchfloor.alerts").tag("level", l).description("Alerts raised")
+                        .register(registry)).increment();
+    }
+
+    /** @return the Prometheus text exposition */
+    String scrape() {
+        return registry.scrape();
+    }
+
+    private synchronized void drainLatency() {
+        if (journalStage != null) {
+            appendLatencyNs.add(journalStage.appendLatencyInterval());
+        }
+    }
+
+    private synchronized double latencySeconds(double quantile) {
+        drainLatency();
+        if (appendLatencyNs.getTotalCount() == 0) {
+            return 0;
+        }
+        return (quantile >= 1.0 ? appendLatencyNs.getMaxValue()
+                : appendLatencyNs.getValueAtPercentile(quantile * 100)) / NS_PER_S;
+    }
+
+    private synchronized double latencyCount() {
+        drainLatency();
+        return appendLatencyNs.getTotalCount();
+    }
+
+    private static double count(CoverageSnapshot snapshot, SourceState state) {
+        if (snapshot == null) {
+            return 0;
+        }
+        int n = 0;
+        for (SourceCoverage s : snapshot.sources()) {
+            if (s.state() == state) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
