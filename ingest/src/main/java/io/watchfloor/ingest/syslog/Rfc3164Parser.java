@@ -39,7 +39,7 @@ final class Rfc3164Parser {
         final int start = pos < end && b[pos] == SP ? pos + 1 : pos;
         int q = timestamps.parse(b, start, end, receivedAtMs, out);
         if (q >= 0) {
-            q = hostname(b, skipOneSpace(b, q, end), end, out);
+            q = hostname(b, skipSpaces(b, q, end), end, out);
         } else {
             q = ciscoHeader(b, start, end, receivedAtMs, out);
             if (q < 0) {
@@ -51,6 +51,15 @@ final class Rfc3164Parser {
         }
         tag(b, q, end, out);
         return true;
+    }
+
+    /** Skips the spaces after a timestamp (macOS writes two before the host). */
+    private static int skipSpaces(byte[] b, int i, int end) {
+        int j = i;
+        while (j < end && b[j] == SP) {
+            j++;
+        }
+        return j;
     }
 
     private static int skipOneSpace(byte[] b, int i, int end) {
@@ -119,11 +128,16 @@ final class Rfc3164Parser {
     }
 
     /**
-     * Rare path: Cisco IOS {@code SEQ: [ORIGIN: ][TIMESTAMP]}.
+     * Rare path: Cisco IOS {@code [SEQ: ][ORIGIN: ][TIMESTAMP]} or an uptime stamp ({@code 00:00:46: %…},
+     * {@code 1w2d: %…}) in place of the timestamp.
      *
-     * @return the index after the header, or -1 when there is no sequence number
+     * @return the index after the header, or -1 when there is neither a sequence number nor an uptime stamp
      */
     private int ciscoHeader(byte[] b, int start, int end, long receivedAtMs, SyslogFields out) {
+        final int uptimeEnd = uptimeEnd(b, start, end);
+        if (uptimeEnd >= 0) {
+            return uptimeEnd;
+        }
         int i = start;
         while (i < end && isDigit(b[i]) && i - start < MAX_SEQUENCE_DIGITS) {
             i++;
@@ -134,7 +148,11 @@ final class Rfc3164Parser {
         final int q = i + 2;
         final int t = timestamps.parse(b, q, end, receivedAtMs, out);
         if (t >= 0) {
-            return skipOneSpace(b, t, end);
+            return skipSpaces(b, t, end);
+        }
+        final int afterUptime = uptimeEnd(b, q, end);
+        if (afterUptime >= 0) {
+            return afterUptime;
         }
         int j = q;
         while (j < end && b[j] != SP && b[j] != ':' && j - q <= MAX_HOSTNAME_LENGTH) {
@@ -145,10 +163,34 @@ final class Rfc3164Parser {
             final int originTs = timestamps.parse(b, afterOrigin, end, receivedAtMs, out);
             if (originTs >= 0 || b[afterOrigin] == '%') {
                 out.hostname(q, j - q);
-                return originTs >= 0 ? skipOneSpace(b, originTs, end) : afterOrigin;
+                return originTs >= 0 ? skipSpaces(b, originTs, end) : afterOrigin;
+            }
+            final int originUptime = uptimeEnd(b, afterOrigin, end);
+            if (originUptime >= 0) {
+                out.hostname(q, j - q);
+                return originUptime;
             }
         }
         return q;
+    }
+
+    /**
+     * @return the index of the {@code %} after a Cisco uptime stamp ({@code 00:00:46: } or {@code 1w2d: }) at
+     *         {@code i}, or -1
+     */
+    private static int uptimeEnd(byte[] b, int i, int end) {
+        int j = i;
+        while (j < end && j - i < MAX_SEQUENCE_DIGITS) {
+            final byte c = b[j];
+            if (!isDigit(c) && c != ':' && c != 'w' && c != 'd' && c != 'h' && c != 'm' && c != 'y') {
+                break;
+            }
+            j++;
+        }
+        if (j - i >= 3 && isDigit(b[i]) && b[j - 1] == ':' && j + 1 < end && b[j] == SP && b[j + 1] == '%') {
+            return j + 1;
+        }
+        return -1;
     }
 
     /** Reads {@code TAG[pid]: } (or a Cisco {@code %FAC-SEV-MNEMONIC:}) at {@code q} and sets the message. */

@@ -13,8 +13,9 @@ import static io.watchfloor.ingest.syslog.SyslogBytes.twoDigits;
  *
  * <p>Strict mode (RFC 5424 §6.2.3) wants upper-case {@code T}/{@code Z} and a zone offset; it accepts up to 9
  * fraction digits, because .NET and Go senders write 7 and 9. Lenient mode (the same stamp after a legacy PRI,
- * as VMware ESXi and rsyslog-forwarded files write it) also takes lower case, a missing zone (UTC assumed) and
- * an offset without colon.
+ * as VMware ESXi and rsyslog-forwarded files write it) also takes lower case, a space for {@code T} (RFC 3339
+ * §5.6 note; macOS {@code 2023-01-23 03:22:26.410246-0800}), a missing zone (UTC assumed) and an offset without
+ * colon.
  */
 final class Rfc3339TimestampParser {
     private static final int DATE_TIME_LENGTH = 19;
@@ -32,7 +33,7 @@ final class Rfc3339TimestampParser {
             return -1;
         }
         final byte t = b[pos + 10];
-        if (t != 'T' && (strict || t != 't')) {
+        if (t != 'T' && (strict || (t != 't' && t != ' '))) {
             return -1;
         }
         final int year = fourDigits(b, pos);

@@ -242,6 +242,34 @@ class Rfc3164ParserTest {
     }
 
     @Test
+    void shouldReadCiscoUptimeStampsInPlaceOfTimestamp() {
+        final ParsedSyslog uptime = parse("<187>00:00:46: %LINK-3-UPDOWN: Interface Port-channel1, changed state to up");
+        final ParsedSyslog seqUptime = parse("<187>12: 1w2d: %LINK-3-UPDOWN: Interface Gi0/2, changed state to up");
+        final ParsedSyslog originUptime = parse("<187>12: sw1.example.com: 1w2d: %SYS-5-CONFIG_I: Configured");
+
+        assertThat(uptime.fields.hasTimestamp()).isFalse();
+        assertThat(uptime.app()).isEqualTo("LINK-3-UPDOWN");
+        assertThat(uptime.message()).startsWith("%LINK-3-UPDOWN: Interface Port-channel1");
+        assertThat(seqUptime.app()).isEqualTo("LINK-3-UPDOWN");
+        assertThat(originUptime.host()).isEqualTo("sw1.example.com");
+        assertThat(originUptime.app()).isEqualTo("SYS-5-CONFIG_I");
+        assertThat(parse("00:00:46: %LINK-3-UPDOWN: no priority, no timestamp").fields.parseError()).isTrue();
+    }
+
+    @Test
+    void shouldReadMacOsTimestampWithSpaceSeparatorAndTwoSpacesBeforeHost() {
+        final ParsedSyslog p = parse("2023-01-23 03:22:26.410246-0800  localhost sshd[3186]: error: PAM: unknown user");
+
+        assertThat(p.fields.parseError()).isFalse();
+        assertThat(p.time()).isEqualTo(Instant.parse("2023-01-23T11:22:26.410246Z"));
+        assertThat(p.fields.timestampOffsetSeconds()).isEqualTo(-8 * 3600);
+        assertThat(p.host()).isEqualTo("localhost");
+        assertThat(p.app()).isEqualTo("sshd");
+        assertThat(p.procId()).isEqualTo("3186");
+        assertThat(p.message()).isEqualTo("error: PAM: unknown user");
+    }
+
+    @Test
     void shouldStripOneTrailingNulLfAndCrButKeepEmbeddedControlBytes() {
         assertThat(parse("<13>May 28 10:00:00 h a: m\r\n").message()).isEqualTo("m");
         assertThat(parse("<13>May 28 10:00:00 h a: m\n\u0000").message()).isEqualTo("m");
