@@ -12,10 +12,12 @@ import io.watchfloor.ingest.framing.DatagramFrames;
 import io.watchfloor.ingest.framing.SyslogFrameDecoder;
 import io.watchfloor.ingest.syslog.SyslogParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
@@ -41,6 +43,9 @@ final class ParseCommand implements Callable<Integer> {
             description = "Frame size limit, as listeners.syslog.max_frame_bytes (default: ${DEFAULT-VALUE}).")
     int maxFrameBytes;
 
+    @Spec
+    CommandSpec spec;
+
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     @Override
@@ -49,11 +54,11 @@ final class ParseCommand implements Callable<Integer> {
         try {
             receivedAtMs = receivedAt == null ? System.currentTimeMillis() : Instant.parse(receivedAt).toEpochMilli();
         } catch (java.time.format.DateTimeParseException e) {
-            System.err.println("error: --received-at " + receivedAt + " (expected: ISO-8601 like 2026-12-03T10:00:00Z)");
+            spec.commandLine().getErr().println("error: --received-at " + receivedAt + " (expected: ISO-8601 like 2026-12-03T10:00:00Z)");
             return 2;
         }
         final byte[] input = System.in.readAllBytes();
-        final PrintStream out = System.out;
+        final PrintWriter out = spec.commandLine().getOut();
         final Event slot = new Event();
         final SyslogParser parser = new SyslogParser();
         final Listener listener = transport == Transport.tcp ? Listener.SYSLOG_TCP : Listener.SYSLOG_UDP;

@@ -3,6 +3,10 @@ package io.watchfloor.server.cli;
 import io.watchfloor.server.wiring.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
 
 import java.util.concurrent.Callable;
 
@@ -13,18 +17,25 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
         final Validation v = Validation.run(config.resolve());
-        v.errors().forEach(e -> System.err.println("error: " + e));
-        v.ruleRejections().forEach(r -> System.err.println("error: " + r));
+        v.errors().forEach(e -> err.println("error: " + e));
+        v.ruleRejections().forEach(r -> err.println("error: " + r));
         if (!v.ok()) {
-            System.err.println("invalid: " + v.errors().size() + " configuration error(s), "
+            err.println("invalid: " + v.errors().size() + " configuration error(s), "
                     + v.ruleRejections().size() + " rejected rule(s)");
+            err.flush();
             return Main.EXIT_CONFIG;
         }
-        System.out.println("valid: " + v.config().file() + ", " + v.inventory().size() + " source(s), "
+        out.println("valid: " + v.config().file() + ", " + v.inventory().size() + " source(s), "
                 + v.rules().rules().size() + " rule(s)");
+        out.flush();
         return 0;
     }
 }
