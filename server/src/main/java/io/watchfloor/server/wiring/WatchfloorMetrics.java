@@ -69,7 +69,7 @@ final class WatchfloorMetrics {
 
     void bindCoverage(Supplier<CoverageSnapshot> snapshots) {
         for (SourceState s : SourceState.values()) {
-            Gauge.builder("watchfloor.coverage.sources", snapshots, sup -> count(sup.get(), s))
+            Gauge.builder("watchfloor.coverage.sources", snapshots, sup -> count(sup.get(), s)).strongReference(true)
                     .tag("state", s.name().toLowerCase(java.util.Locale.ROOT))
                     .description("In-scope sources by state").register(registry);
         }

@@ -177,6 +177,13 @@ class EndToEndTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(state(get("/api/coverage"), "e2e-web")).isEqualTo("reporting"));
 
+        assertThat(text("/metrics"))
+                .contains("watchfloor_ingest_journaled_total{listener=\"syslog_tcp\"} 2.0")
+                .contains("watchfloor_ingest_rejected_total{listener=\"http\"} 1.0")
+                .contains("watchfloor_coverage_sources{state=\"never_seen\"} 1.0")
+                .contains("watchfloor_coverage_sources{state=\"silent\"} 2.0")
+                .contains("watchfloor_ring_remaining_capacity");
+
         // restart on the same journal: counts survive, open gaps are neither forgotten nor alerted again
         server.close();
         server = start();
@@ -191,7 +198,6 @@ class EndToEndTest {
         assertThat(ruleIds(get("/api/alerts"))).filteredOn("coverage.gap.opened"::equals).hasSize(3);
         assertThat(ruleIds(get("/api/alerts"))).filteredOn("coverage.gap.closed"::equals).hasSize(1);
         assertThat(get("/readyz").get("status").asText()).isEqualTo("ready");
-        assertThat(text("/metrics")).contains("watchfloor_ingest_journaled_total{listener=\"syslog_tcp\"}");
     }
 
     private void logger(String... args) throws Exception {
