@@ -221,8 +221,8 @@ public final class SyslogFrameDecoder {
 
     /**
      * @return index of the first LF or NUL in {@code [from, to)}, or -1. Two {@code indexOf} passes beat one
-     *         {@code forEachByte} pass: {@code indexOf} scans 8 bytes at a time (SWAR); measured about 3x faster
-     *         on 80-400 byte lines in SyslogFrameDecoderBenchmark.
+     *         {@code forEachByte} pass because {@code indexOf} scans 8 bytes at a time (SWAR):
+     *         SyslogFrameDecoderBenchmark LF went from 4.8 to 8.2 frames/us (shared 2-core host, 0 B/op both).
      */
     private static int findTrailer(ByteBuf in, int from, int to) {
         final int lf = in.indexOf(from, to, LF);
