@@ -17,6 +17,15 @@ import static io.watchfloor.ingest.syslog.SyslogBytes.SP;
 final class StructuredDataParser {
     static final int MAX_SD_NAME_LENGTH = 32;
 
+    /** SD-NAME bytes: PRINTUSASCII except {@code = SP ] "}; a table lookup instead of six compares per byte. */
+    private static final boolean[] SD_NAME_BYTE = new boolean[256];
+
+    static {
+        for (int c = 33; c <= 126; c++) {
+            SD_NAME_BYTE[c] = c != '=' && c != ']' && c != '"';
+        }
+    }
+
     /**
      * @param pos index of the first SD byte
      * @return the index just after the SD, or -1 when it is malformed (params may have been added)
@@ -99,11 +108,7 @@ final class StructuredDataParser {
     /** @return the index after an SD-NAME of 1..32 PRINTUSASCII bytes except {@code = SP ] "}, or -1 */
     private static int nameEnd(byte[] b, int start, int end) {
         int i = start;
-        while (i < end) {
-            final byte c = b[i];
-            if (c == '=' || c == SP || c == ']' || c == '"' || c < 33 || c > 126) {
-                break;
-            }
+        while (i < end && SD_NAME_BYTE[b[i] & 0xFF]) {
             i++;
         }
         final int length = i - start;
