@@ -191,6 +191,21 @@ class HttpIngestListenerTest {
     }
 
     @Test
+    void shouldReportRingFullLinesWhenBodyIsLargerThanTheRing() {
+        final StallableEventPublisher publisher = start(2);
+        final CompletableFuture<HttpResponse<String>> response =
+                post("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\nbad\n{\"n\":5}\n");
+        final HttpResponse<String> answer = drainUntilAnswered(publisher, response);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"accepted\":2,\"rejected\":3,\"errors\":["
+                + "{\"line\":4,\"reason\":\"not_json\"},{\"line\":3,\"reason\":\"ring_full\"},"
+                + "{\"line\":5,\"reason\":\"ring_full\"}]}");
+        assertThat(publisher.drainedTexts()).containsExactly("{\"n\":1}", "{\"n\":2}");
+        assertThat(counters.received(Listener.HTTP)).isEqualTo(5);
+        assertThat(counters.rejected(Listener.HTTP)).isEqualTo(3);
+    }
+
+    @Test
     void shouldAnswer500WhenJournalFails() {
         final StallableEventPublisher publisher = start(10);
         final CompletableFuture<HttpResponse<String>> response = post("{\"n\":1}\n{\"n\":2}\n");
