@@ -143,8 +143,10 @@ public final class Watchfloor implements AutoCloseable {
                     s.maxFrameBytes(), s.maxConnections()), ring, counters, clock, transport)).start();
         }
         if (s.udpPort() >= 0) {
+            // a datagram cannot exceed 64 KiB whatever the TCP frame limit is
+            final int maxDatagram = Math.min(s.maxFrameBytes(), SyslogUdpConfig.DEFAULT_MAX_DATAGRAM_BYTES);
             syslogUdpPort = opened(new SyslogUdpListener(new SyslogUdpConfig(s.bindAddress(), s.udpPort(),
-                    s.maxFrameBytes(), s.udpReceiveBufferBytes()), ring, counters, clock, transport)).start();
+                    maxDatagram, s.udpReceiveBufferBytes()), ring, counters, clock, transport)).start();
         }
         final WatchfloorConfig.Http h = config.http();
         if (h.port() >= 0) {
