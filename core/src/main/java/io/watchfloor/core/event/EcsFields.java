@@ -139,20 +139,7 @@ public final class EcsFields {
             if (name == null) {
                 continue;
             }
-            final String value = s.sdValueString(raw, i);
-            final Object previous = params.get(name);
-            if (previous == null && !params.containsKey(name)) {
-                params.put(name, value);
-            } else if (previous instanceof List) {
-                @SuppressWarnings("unchecked")
-                final List<Object> list = (List<Object>) previous;
-                list.add(value);
-            } else {
-                final List<Object> list = new ArrayList<>(2);
-                list.add(previous);
-                list.add(value);
-                params.put(name, list);
-            }
+            params.put(name, repeated(params.get(name), params.containsKey(name), s.sdValueString(raw, i)));
         }
         return out;
     }
@@ -223,24 +210,34 @@ public final class EcsFields {
         final String id = name.substring(0, dot);
         final String param = name.substring(dot + 1);
         Object found = null;
+        boolean present = false;
         for (int i = 0; i < s.sdCount(); i++) {
             if (id.equals(s.sdIdString(raw, i)) && param.equals(s.sdNameString(raw, i))) {
-                final String v = s.sdValueString(raw, i);
-                if (found == null) {
-                    found = v;
-                } else if (found instanceof List) {
-                    @SuppressWarnings("unchecked")
-                    final List<Object> list = (List<Object>) found;
-                    list.add(v);
-                } else {
-                    final List<Object> list = new ArrayList<>(2);
-                    list.add(found);
-                    list.add(v);
-                    found = list;
-                }
+                found = repeated(found, present, s.sdValueString(raw, i));
+                present = true;
             }
         }
         return found;
+    }
+
+    /**
+     * @return {@code value} for a param's first occurrence, else a List of all its values so far (RFC 5424 §6.3.3
+     *     lets a PARAM-NAME repeat; values are Strings, so a List can only be this accumulation)
+     */
+    private static Object repeated(Object previous, boolean present, String value) {
+        if (!present) {
+            return value;
+        }
+        if (previous instanceof List) {
+            @SuppressWarnings("unchecked")
+            final List<Object> list = (List<Object>) previous;
+            list.add(value);
+            return list;
+        }
+        final List<Object> list = new ArrayList<>(2);
+        list.add(previous);
+        list.add(value);
+        return list;
     }
 
     private static Object stringOrNull(Object o) {
