@@ -37,7 +37,13 @@ final class ServeCommand implements Callable<Integer> {
             w.close();
             stopped.countDown();
         }, "watchfloor-shutdown"));
-        w.start();
+        try {
+            w.start();
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // e.g. a port already taken: say what, not a stack trace
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
         stopped.await();
         return 0;
     }
