@@ -4,8 +4,11 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * Splits a syslog TCP byte stream into frames, detecting the framing per frame (RFC 6587 §3.4): a frame that
- * starts with {@code NONZERO-DIGIT *DIGIT SP} is octet-counted ({@code MSG-LEN SP MSG}), anything else is
- * non-transparent framing ended by LF (a CR before the LF is stripped; NUL also ends a frame, §3.4.2).
+ * starts with {@code NONZERO-DIGIT *DIGIT SP <} is octet-counted ({@code MSG-LEN SP SYSLOG-MSG}, and a SYSLOG-MSG
+ * starts with its PRI, RFC 5424 §6), anything else is non-transparent framing ended by LF. LF is the only
+ * trailer: one NUL and one CR right before it (in either order) are stripped, other NUL, CR and TAB bytes are
+ * content. Requiring the {@code <} keeps PRI-less lines that start with a number ({@code 134681 node-246 …},
+ * {@code 1 2019-05-15T16:25:50Z …}) from being read as a length that swallows the lines after them.
  *
  * <p>Not a Netty handler, so the TCP listener, the CLI, benchmarks and property tests run the same code. The
  * caller owns a cumulation buffer: {@link #decode} consumes every complete frame from its reader index and
@@ -17,8 +20,10 @@ import io.netty.buffer.ByteBuf;
  * the rest of it is skipped (by MSG-LEN, or up to the next LF), so the remainder is never re-read as new
  * messages (rsyslog#3580). A MSG-LEN of more than {@link #MAX_MSG_LEN_DIGITS} digits or above
  * {@link #MAX_MSG_LEN_BYTES} is not trusted and the frame falls back to LF framing, as does a leading digit that
- * is not followed by digits and SP (PRI-less lines such as {@code 2025-04-30 ...} or Cisco {@code 137: ...},
- * rsyslog#5128). Empty LF frames are skipped.
+ * is not followed by digits, SP and {@code <} (PRI-less lines such as {@code 2025-04-30 ...}, Cisco
+ * {@code 137: ...} or {@code 134681 node-246 ...}, rsyslog#5128). When the bytes after the digits have not arrived
+ * yet, the decoder waits for them, so the frames do not depend on how the stream is split into reads. Empty LF
+ * frames are skipped.
  *
  * <p>Not thread-safe: one instance per connection. No allocation per frame.
  */
@@ -51,6 +56,9 @@ public final class SyslogFrameDecoder {
     private static final byte CR = '\r';
     private static final byte NUL = 0;
     private static final byte SP = ' ';
+    private static final byte PRI_START = '<';
+    /** Bytes an LF frame may have beyond its content: one NUL, one CR and the LF. */
+    private static final int TRAILER_BYTES = 3;
 
     private static final int FRAME_START = 0;
     private static final int LF_FRAME = 1;
@@ -120,11 +128,7 @@ public final class SyslogFrameDecoder {
         final int available = in.readableBytes();
         if (available > 0) {
             if (state == FRAME_START || state == LF_FRAME) {
-                int length = available;
-                if (in.getByte(start + length - 1) == CR) {
-                    length--;
-                }
-                emitLine(in, start, length, sink);
+                emitLine(in, start, contentEnd(in, start, start + available) - start, sink);
             } else if (state == OCTET_FRAME) {
                 sink.frame(in, start, Math.min(available, maxFrameBytes), true);
             }
@@ -140,7 +144,11 @@ public final class SyslogFrameDecoder {
         frameBytes = 0;
     }
 
-    /** RFC 6587 §3.4.1: octet counting iff the frame starts with NONZERO-DIGIT *DIGIT SP. */
+    /**
+     * RFC 6587 §3.4.1: octet counting iff the frame starts with {@code NONZERO-DIGIT *DIGIT SP <} (MSG-LEN, then a
+     * SYSLOG-MSG, which starts with PRI) and MSG-LEN is within the guard; otherwise LF framing. Waits (returns
+     * false) while the bytes that decide have not arrived.
+     */
     private boolean detectFraming(ByteBuf in) {
         final int start = in.readerIndex();
         final byte first = in.getByte(start);
@@ -172,6 +180,14 @@ public final class SyslogFrameDecoder {
             scannedBytes = 0;
             return true;
         }
+        if (i + 1 == end) {
+            return false;
+        }
+        if (in.getByte(i + 1) != PRI_START) {
+            state = LF_FRAME;
+            scannedBytes = 0;
+            return true;
+        }
         in.readerIndex(i + 1);
         state = OCTET_FRAME;
         frameBytes = (int) msgLen;
@@ -181,22 +197,19 @@ public final class SyslogFrameDecoder {
     private boolean decodeLfFrame(ByteBuf in, FrameSink sink) {
         final int start = in.readerIndex();
         final int max = maxFrameBytes;
-        // max content bytes, plus a CR, plus the trailer: anything longer without a trailer is oversize
-        final int searchEnd = Math.min(in.writerIndex(), start + max + 2);
+        // max content bytes, plus a NUL and a CR, plus the LF: anything longer without an LF is oversize
+        final int searchEnd = Math.min(in.writerIndex(), start + max + TRAILER_BYTES);
         final int from = start + scannedBytes;
         final int trailer = from < searchEnd ? findTrailer(in, from, searchEnd) : -1;
         if (trailer >= 0) {
-            int length = trailer - start;
-            if (length > 0 && in.getByte(trailer - 1) == CR && in.getByte(trailer) == LF) {
-                length--;
-            }
+            final int length = contentEnd(in, start, trailer) - start;
             in.readerIndex(trailer + 1);
             state = FRAME_START;
             scannedBytes = 0;
             emitLine(in, start, length, sink);
             return true;
         }
-        if (searchEnd - start < max + 2) {
+        if (searchEnd - start < max + TRAILER_BYTES) {
             scannedBytes = searchEnd - start;
             return false;
         }
@@ -204,7 +217,7 @@ public final class SyslogFrameDecoder {
     }
 
     private boolean oversizeLine(ByteBuf in, int start, FrameSink sink) {
-        in.readerIndex(start + maxFrameBytes + 2);
+        in.readerIndex(start + maxFrameBytes + TRAILER_BYTES);
         state = SKIP_LINE;
         scannedBytes = 0;
         sink.frame(in, start, maxFrameBytes, true);
@@ -220,14 +233,29 @@ public final class SyslogFrameDecoder {
     }
 
     /**
-     * @return index of the first LF or NUL in {@code [from, to)}, or -1. Two {@code indexOf} passes beat one
-     *         {@code forEachByte} pass because {@code indexOf} scans 8 bytes at a time (SWAR):
-     *         SyslogFrameDecoderBenchmark LF went from 4.8 to 8.2 frames/us (shared 2-core host, 0 B/op both).
+     * @return index of the first LF in {@code [from, to)}, or -1 ({@code indexOf} scans 8 bytes at a time)
      */
     private static int findTrailer(ByteBuf in, int from, int to) {
-        final int lf = in.indexOf(from, to, LF);
-        final int nul = in.indexOf(from, lf < 0 ? to : lf, NUL);
-        return nul >= 0 ? nul : lf;
+        return in.indexOf(from, to, LF);
+    }
+
+    /** @return {@code end} less one trailing NUL and one trailing CR (in either order), not below {@code start} */
+    private static int contentEnd(ByteBuf in, int start, int end) {
+        int e = end;
+        boolean nul = false;
+        boolean cr = false;
+        while (e > start) {
+            final byte c = in.getByte(e - 1);
+            if (c == NUL && !nul) {
+                nul = true;
+            } else if (c == CR && !cr) {
+                cr = true;
+            } else {
+                break;
+            }
+            e--;
+        }
+        return e;
     }
 
     private boolean decodeOctetFrame(ByteBuf in, FrameSink sink) {

@@ -69,7 +69,7 @@ class SyslogFrameDecoderProperties {
     Arbitrary<byte[]> framedMessages() {
         final Arbitrary<String> msg = Arbitraries.strings().withChars("<>13 abcxyz:\n").ofMinLength(1).ofMaxLength(120);
         final Arbitrary<String> frame = Combinators.combine(msg, Arbitraries.of(true, false)).as((m, octet) ->
-                octet ? m.length() + " " + m : m.replace('\n', ' ') + "\n");
+                octet ? (m.length() + 1) + " <" + m : m.replace('\n', ' ') + "\n");
         return frame.list().ofMaxSize(30).map(l -> String.join("", l).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
@@ -80,5 +80,20 @@ class SyslogFrameDecoderProperties {
         final CollectingSink chunked = decode(stream, splits.stream().sorted().toList());
         assertThat(chunked.frames).isEqualTo(whole.frames);
         assertThat(whole.maxLength).isLessThanOrEqualTo(MAX);
+    }
+
+    @Provide
+    Arbitrary<List<String>> numberLeadingLines() {
+        final Arbitrary<String> number = Arbitraries.integers().between(1, 999_999_999).map(String::valueOf);
+        final Arbitrary<String> rest = Arbitraries.strings().withChars("abc 019:-<>[]\t\0").ofMinLength(1)
+                .ofMaxLength(40).filter(r -> r.charAt(0) != '<' && r.charAt(r.length() - 1) != 0);
+        return Combinators.combine(number, rest).as((n, r) -> n + " " + r).list().ofMinSize(1).ofMaxSize(20);
+    }
+
+    @Property(tries = 300)
+    void shouldReadEachPriLessNumberLeadingLineAsOneFrame(@ForAll("numberLeadingLines") List<String> lines,
+                                                          @ForAll @Size(max = 20) List<@IntRange(min = 0, max = 1000) Integer> splits) {
+        final byte[] stream = (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(decode(stream, splits.stream().sorted().toList()).frames).isEqualTo(lines);
     }
 }

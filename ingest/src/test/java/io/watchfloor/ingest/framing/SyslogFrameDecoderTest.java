@@ -51,8 +51,47 @@ class SyslogFrameDecoderTest {
     }
 
     @Test
-    void shouldEndFrameAtNulTrailer() {
-        assertThat(decodeWhole(1024, "<13>a\0<13>b\0\n")).containsExactly("<13>a", "<13>b");
+    void shouldKeepEmbeddedNulAndTabAndEndFramesOnlyAtLf() {
+        assertThat(decodeWhole(1024, "<13>Dec  3 09:00:00 h app: tab\there\0mid  \n<13>b\0\n"))
+                .containsExactly("<13>Dec  3 09:00:00 h app: tab\there\0mid  ", "<13>b");
+    }
+
+    @Test
+    void shouldStripOneNulAndOneCrBeforeLfInEitherOrder() {
+        assertThat(decodeWhole(1024, "<13>a\0\r\n<13>b\r\0\n<13>c\0\0\n<13>d\r\r\n<13>e \n"))
+                .containsExactly("<13>a", "<13>b", "<13>c\0", "<13>d\r", "<13>e ");
+    }
+
+    @Test
+    void shouldStripOneNulAndOneCrFromFinalFrameWithoutLf() {
+        assertThat(decodeWhole(1024, "<13>a\n<13>last\0\0")).containsExactly("<13>a", "<13>last\0");
+    }
+
+    @Test
+    void shouldReadPriLessNumberLeadingLinesAsLfFramed() {
+        final String hpc = "134681 node-246 unix.hw state_change.unavailable 1084680778 1 Component State Change\n";
+        final String checkPoint = "1 2019-05-15T16:25:50Z gw1.example.com CheckPoint 26203 - [action:\"Accept\"]\n";
+        final String bgl = "- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 RAS KERNEL INFO ok\n";
+        assertThat(decodeWhole(1024, hpc + hpc + checkPoint + bgl + checkPoint))
+                .containsExactly(hpc.strip(), hpc.strip(), checkPoint.strip(), bgl.strip(), checkPoint.strip());
+    }
+
+    @Test
+    void shouldWaitForByteAfterMsgLenBeforeChoosingFraming() {
+        final SyslogFrameDecoder decoder = new SyslogFrameDecoder(1024);
+        final CollectingSink sink = new CollectingSink();
+        final ByteBuf cumulation = buf("");
+        for (String chunk : new String[] {"5 ", "<13>a", "1 ", "2019 line\n", "3 ", "<1>"}) {
+            cumulation.writeCharSequence(chunk, StandardCharsets.ISO_8859_1);
+            decoder.decode(cumulation, sink);
+            cumulation.discardReadBytes();
+        }
+        assertThat(sink.frames).containsExactly("<13>a", "1 2019 line", "<1>");
+    }
+
+    @Test
+    void shouldEmitDanglingMsgLenAsLineAtEndOfStream() {
+        assertThat(decodeWhole(1024, "<13>a\n12 ")).containsExactly("<13>a", "12 ");
     }
 
     @Test
@@ -67,8 +106,8 @@ class SyslogFrameDecoderTest {
 
     @Test
     void shouldMixFramingsOnOneStream() {
-        assertThat(decodeWhole(1024, "<13>lf one\n8 <13>octx<13>lf two\r\n3 abc"))
-                .containsExactly("<13>lf one", "<13>octx", "<13>lf two", "abc");
+        assertThat(decodeWhole(1024, "<13>lf one\n8 <13>octx<13>lf two\r\n5 <14>b3 abc"))
+                .containsExactly("<13>lf one", "<13>octx", "<13>lf two", "<14>b", "3 abc");
     }
 
     @Test
@@ -113,9 +152,9 @@ class SyslogFrameDecoderTest {
 
     @Test
     void shouldTruncateOversizeOctetFrameAndSkipByCount() {
-        final String body = "y".repeat(100) + "\n3 not-a-frame\n";
+        final String body = "<13>" + "y".repeat(100) + "\n5 <13>not-a-frame\n";
         final String stream = body.length() + " " + body + "<13>good\n";
-        assertThat(decodeWhole(64, stream)).containsExactly("!" + "y".repeat(64), "<13>good");
+        assertThat(decodeWhole(64, stream)).containsExactly("!<13>" + "y".repeat(60), "<13>good");
     }
 
     @Test
