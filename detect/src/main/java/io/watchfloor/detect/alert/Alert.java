@@ -45,11 +45,13 @@ public record Alert(long timestampMs, long createdMs, String ruleId, String rule
      * Builds a coverage alert so the coverage stage can raise gaps through the same sinks as rules.
      *
      * @param kind {@link #GAP_OPENED} or {@link #GAP_CLOSED} (any other kind is used as given)
-     * @param atMs when the transition happened, epoch milliseconds
+     * @param atMs when the transition happened, epoch milliseconds ({@code @timestamp})
+     * @param createdMs when the alert was raised ({@code event.created}); later than {@code atMs} when a gap is
+     *     found on a tick after its deadline, e.g. after a restart
      * @param level the alert level, typically from the source's criticality
      */
-    public static Alert coverage(String kind, String sourceId, String hostName, long atMs, String message,
-                                 String level) {
+    public static Alert coverage(String kind, String sourceId, String hostName, long atMs, long createdMs,
+                                 String message, String level) {
         final String name;
         if (GAP_OPENED.equals(kind)) {
             name = "Coverage gap opened";
@@ -58,7 +60,7 @@ public record Alert(long timestampMs, long createdMs, String ruleId, String rule
         } else {
             name = kind;
         }
-        return new Alert(atMs, atMs, kind, name, level, null, "Watchfloor", List.of("watchfloor.coverage"),
+        return new Alert(atMs, createdMs, kind, name, level, null, "Watchfloor", List.of("watchfloor.coverage"),
                 hostName, sourceId, -1, message, List.of());
     }
 

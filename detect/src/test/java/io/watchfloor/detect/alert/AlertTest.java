@@ -31,10 +31,12 @@ class AlertTest {
     @Test
     void shouldBuildCoverageAlerts() {
         final Alert a = Alert.coverage(Alert.GAP_OPENED, "fw-1", "fw-1.example.com", 1_714_564_800_000L,
-                "fw-1 silent for 15m", "high");
+                1_714_564_860_000L, "fw-1 silent for 15m", "high");
         assertThat(a.ruleId()).isEqualTo("coverage.gap.opened");
         assertThat(a.ruleName()).isEqualTo("Coverage gap opened");
-        assertThat(a.toEcs()).containsEntry("watchfloor.journal_index", null).containsEntry("rule.level", "high")
+        assertThat(a.toEcs()).containsEntry("@timestamp", "2024-05-01T12:00:00.000Z")
+                .containsEntry("event.created", "2024-05-01T12:01:00.000Z")
+                .containsEntry("watchfloor.journal_index", null).containsEntry("rule.level", "high")
                 .doesNotContainKey("detection.matched");
     }
 }

@@ -58,7 +58,7 @@ class AlertLogTest {
     void shouldAppendOneJsonObjectPerLine(@TempDir Path data) throws IOException {
         try (AlertLog log = AlertLog.open(data)) {
             log.accept(alert(1));
-            log.accept(Alert.coverage(Alert.GAP_CLOSED, "fw-1", "fw-1.example.com", T0, "fw-1 reporting again", "low"));
+            log.accept(Alert.coverage(Alert.GAP_CLOSED, "fw-1", "fw-1.example.com", T0, T0, "fw-1 reporting again", "low"));
             final List<String> lines = Files.readAllLines(data.resolve(AlertLog.JSONL_FILE));
             assertThat(lines).hasSize(2);
             assertThat(lines.get(0)).startsWith("{\"@timestamp\":\"2024-05-01T12:00:01.000Z\",\"event.kind\":\"alert\"");

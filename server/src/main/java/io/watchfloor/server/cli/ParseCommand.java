@@ -11,6 +11,7 @@ import io.watchfloor.core.event.Listener;
 import io.watchfloor.ingest.framing.DatagramFrames;
 import io.watchfloor.ingest.framing.SyslogFrameDecoder;
 import io.watchfloor.ingest.syslog.SyslogParser;
+import io.watchfloor.server.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,6 +56,12 @@ final class ParseCommand implements Callable<Integer> {
             receivedAtMs = receivedAt == null ? System.currentTimeMillis() : Instant.parse(receivedAt).toEpochMilli();
         } catch (java.time.format.DateTimeParseException e) {
             spec.commandLine().getErr().println("error: --received-at " + receivedAt + " (expected: ISO-8601 like 2026-12-03T10:00:00Z)");
+            return 2;
+        }
+        if (maxFrameBytes < ConfigLoader.MAX_FRAME_BYTES_MIN || maxFrameBytes > ConfigLoader.MAX_FRAME_BYTES_MAX) {
+            spec.commandLine().getErr().println("error: --max-frame-bytes " + maxFrameBytes + " (expected: "
+                    + ConfigLoader.MAX_FRAME_BYTES_MIN + ".." + ConfigLoader.MAX_FRAME_BYTES_MAX
+                    + ", as listeners.syslog.max_frame_bytes)");
             return 2;
         }
         final byte[] input = System.in.readAllBytes();

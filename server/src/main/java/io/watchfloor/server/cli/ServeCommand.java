@@ -26,11 +26,13 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         final Validation v = Validation.run(config.resolve());
         v.errors().forEach(e -> System.err.println("error: " + e));
-        if (!v.errors().isEmpty()) {
-            System.err.println("not starting: " + v.errors().size() + " configuration error(s)");
+        v.ruleRejections().forEach(r -> System.err.println("error: " + r));
+        if (!v.ok()) {
+            // the same verdict as `validate`: a rule that cannot run is a blind spot the SOC must hear about
+            System.err.println("not starting: " + v.errors().size() + " configuration error(s), "
+                    + v.ruleRejections().size() + " rejected rule(s)");
             return Main.EXIT_CONFIG;
         }
-        v.ruleRejections().forEach(r -> System.err.println("warning: rule rejected: " + r));
         final Watchfloor w = new Watchfloor(v, dataDir, WallClock.SYSTEM);
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

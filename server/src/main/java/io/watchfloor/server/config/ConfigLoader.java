@@ -62,7 +62,7 @@ public final class ConfigLoader {
                 "max_connections")));
         final String sp = "listeners.syslog";
         final WatchfloorConfig.Syslog syslogConfig = new WatchfloorConfig.Syslog(
-                y.string(syslog, sp, "bind_address", BIND_ADDRESS_DEFAULT),
+                y.bindAddress(syslog, sp, "bind_address", BIND_ADDRESS_DEFAULT),
                 y.integer(syslog, sp, "tcp_port", SYSLOG_PORT_DEFAULT, -1, PORT_MAX),
                 y.integer(syslog, sp, "udp_port", SYSLOG_PORT_DEFAULT, -1, PORT_MAX),
                 y.integer(syslog, sp, "max_frame_bytes", MAX_FRAME_BYTES_DEFAULT, MAX_FRAME_BYTES_MIN,
@@ -75,14 +75,14 @@ public final class ConfigLoader {
                 "bind_address", "port", "max_body_bytes", "max_decompressed_bytes")));
         final String hp = "listeners.http";
         final WatchfloorConfig.Http httpConfig = new WatchfloorConfig.Http(
-                y.string(http, hp, "bind_address", BIND_ADDRESS_DEFAULT),
+                y.bindAddress(http, hp, "bind_address", BIND_ADDRESS_DEFAULT),
                 y.integer(http, hp, "port", HTTP_PORT_DEFAULT, -1, PORT_MAX),
                 y.integer(http, hp, "max_body_bytes", MAX_BODY_BYTES_DEFAULT, 1024, 1 << 30),
                 y.integer(http, hp, "max_decompressed_bytes", MAX_DECOMPRESSED_BYTES_DEFAULT, 1024, 1 << 30));
 
         final Map<String, Object> api = orEmpty(y.section(root, "", "api", Set.of("bind_address", "port")));
         final WatchfloorConfig.Api apiConfig = new WatchfloorConfig.Api(
-                y.string(api, "api", "bind_address", BIND_ADDRESS_DEFAULT),
+                y.bindAddress(api, "api", "bind_address", BIND_ADDRESS_DEFAULT),
                 y.integer(api, "api", "port", API_PORT_DEFAULT, 0, PORT_MAX));
 
         final Map<String, Object> ring = orEmpty(y.section(root, "", "ring", Set.of("slots", "parse_threads")));
@@ -99,6 +99,9 @@ public final class ConfigLoader {
                 Set.of("inventory", "tick_interval_ms")));
         final Path dir = file.toAbsolutePath().getParent();
         final Path inventory = dir.resolve(y.string(coverage, "coverage", "inventory", INVENTORY_DEFAULT)).normalize();
+        if (!Files.isRegularFile(inventory)) {
+            y.error("coverage.inventory", "\"" + inventory + "\" is not a file (expected: the inventory of in-scope sources)");
+        }
         final int tick = y.integer(coverage, "coverage", "tick_interval_ms", TICK_INTERVAL_MS_DEFAULT, 10, 3_600_000);
 
         final Map<String, Object> detection = orEmpty(y.section(root, "", "detection", Set.of("rules")));

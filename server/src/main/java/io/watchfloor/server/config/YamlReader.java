@@ -1,5 +1,6 @@
 package io.watchfloor.server.config;
 
+import io.netty.util.NetUtil;
 import io.watchfloor.core.config.ConfigError;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -117,6 +118,16 @@ final class YamlReader {
             return defaultValue;
         }
         return (String) v;
+    }
+
+    /** @return an IP address literal (IPv4, IPv6) or {@code localhost}; bind addresses are never looked up in DNS */
+    String bindAddress(Map<String, Object> m, String path, String key, String defaultValue) {
+        final String v = string(m, path, key, defaultValue);
+        if (!v.equals("localhost") && !NetUtil.isValidIpV4Address(v) && !NetUtil.isValidIpV6Address(v)) {
+            error(join(path, key), "found \"" + v + "\" (expected: an IP address like 0.0.0.0, 127.0.0.1 or ::)");
+            return defaultValue;
+        }
+        return v;
     }
 
     void error(String path, String message) {

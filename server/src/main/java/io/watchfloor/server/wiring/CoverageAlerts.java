@@ -1,6 +1,7 @@
 package io.watchfloor.server.wiring;
 
 import io.watchfloor.core.journal.TextJournal;
+import io.watchfloor.core.time.WallClock;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.Source;
 import io.watchfloor.coverage.tracker.Gap;
@@ -18,11 +19,13 @@ final class CoverageAlerts implements GapListener {
     private final Inventory inventory;
     private final TextJournal journal;
     private final AlertSink alerts;
+    private final WallClock clock;
 
-    CoverageAlerts(Inventory inventory, TextJournal journal, AlertSink alerts) {
+    CoverageAlerts(Inventory inventory, TextJournal journal, AlertSink alerts, WallClock clock) {
         this.inventory = inventory;
         this.journal = journal;
         this.alerts = alerts;
+        this.clock = clock;
     }
 
     @Override
@@ -32,7 +35,7 @@ final class CoverageAlerts implements GapListener {
         }
         journal.append(gap.toJournalJson());
         final Source s = inventory.byId(gap.sourceId());
-        alerts.accept(Alert.coverage(Alert.GAP_OPENED, gap.sourceId(), null, gap.openedAtMs(),
+        alerts.accept(Alert.coverage(Alert.GAP_OPENED, gap.sourceId(), null, gap.openedAtMs(), clock.nowMs(),
                 "Coverage gap opened: source " + gap.sourceId() + " (" + s.name() + ", " + s.category().id()
                         + ") sent nothing for more than " + Duration.ofMillis(s.maxSilenceMs()).toString().substring(2)
                         .toLowerCase(java.util.Locale.ROOT), level(s)));
@@ -45,7 +48,7 @@ final class CoverageAlerts implements GapListener {
         }
         journal.append(gap.toJournalJson());
         final Source s = inventory.byId(gap.sourceId());
-        alerts.accept(Alert.coverage(Alert.GAP_CLOSED, gap.sourceId(), null, gap.closedAtMs(),
+        alerts.accept(Alert.coverage(Alert.GAP_CLOSED, gap.sourceId(), null, gap.closedAtMs(), clock.nowMs(),
                 "Coverage gap closed: source " + gap.sourceId() + " (" + s.name() + ") reports again after "
                         + gap.durationS(gap.closedAtMs()) + " s", "informational"));
     }

@@ -22,8 +22,8 @@ import java.util.List;
  * @param config the configuration, or null when it has errors
  * @param inventory the inventory, or null when it (or the configuration) has errors
  * @param rules the loaded rules, or null when the configuration has errors
- * @param errors configuration and inventory errors: {@code serve} refuses to start on any
- * @param ruleRejections rules that could not load: {@code validate} fails on them, {@code serve} starts without them
+ * @param errors configuration and inventory errors
+ * @param ruleRejections rules that could not load: {@code validate} and {@code serve} both fail on them
  */
 public record Validation(WatchfloorConfig config, Inventory inventory, RuleSet rules, List<ConfigError> errors,
                          List<RuleRejection> ruleRejections) {

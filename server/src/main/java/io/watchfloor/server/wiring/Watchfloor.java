@@ -115,7 +115,7 @@ public final class Watchfloor implements AutoCloseable {
             alertLog.accept(alert);
             metrics.alertRaised(alert.ruleLevel());
         };
-        tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts),
+        tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts, clock),
                 CoverageTrackerConfig.DEFAULT, clock.nowMs());
         engine = new DetectionEngine(validation.rules());
         rebuildCoverage();
@@ -128,6 +128,7 @@ public final class Watchfloor implements AutoCloseable {
         metrics.bindIngest(counters);
         metrics.bindRing(ring, journal);
         metrics.bindCoverage(tracker::latestSnapshot);
+        metrics.bindAlerts();
 
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             final Thread t = new Thread(r, "watchfloor-tick");
@@ -139,8 +140,10 @@ public final class Watchfloor implements AutoCloseable {
         final IngestTransport transport = opened(IngestTransport.create(IngestTransport.DEFAULT_IO_THREADS));
         final WatchfloorConfig.Syslog s = config.syslog();
         if (s.tcpPort() >= 0) {
-            syslogTcpPort = opened(new SyslogTcpListener(new SyslogTcpConfig(s.bindAddress(), s.tcpPort(),
-                    s.maxFrameBytes(), s.maxConnections()), ring, counters, clock, transport)).start();
+            final SyslogTcpListener tcp = opened(new SyslogTcpListener(new SyslogTcpConfig(s.bindAddress(),
+                    s.tcpPort(), s.maxFrameBytes(), s.maxConnections()), ring, counters, clock, transport));
+            syslogTcpPort = tcp.start();
+            metrics.bindRefusedConnections("syslog_tcp", tcp::refusedConnections);
         }
         if (s.udpPort() >= 0) {
             // a datagram cannot exceed 64 KiB whatever the TCP frame limit is

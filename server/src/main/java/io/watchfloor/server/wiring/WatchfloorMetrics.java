@@ -17,6 +17,7 @@ import org.HdrHistogram.Histogram;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +27,9 @@ import java.util.function.Supplier;
  */
 final class WatchfloorMetrics {
     private static final double NS_PER_S = 1e9;
+    /** Sigma levels plus the coverage alerts' informational level; tags stay a bounded set. */
+    private static final java.util.List<String> ALERT_LEVELS =
+            java.util.List.of("informational", "low", "medium", "high", "critical");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Histogram appendLatencyNs = new Histogram(60_000_000_000L, 2);
@@ -42,21 +46,22 @@ final class WatchfloorMetrics {
             FunctionCounter.builder("watchfloor.ingest.rejected", counters, c -> c.rejected(l)).tags(t)
                     .description("Lines refused before the ring (malformed, or ring full for HTTP)").register(registry);
             FunctionCounter.builder("watchfloor.ingest.dropped", counters, c -> c.dropped(l)).tags(t)
-                    .description("Datagrams dropped because the ring was full").register(registry);
+                    .description("Events dropped on purpose because the ring was full (UDP only: it cannot push back)").register(registry);
             FunctionCounter.builder("watchfloor.ingest.parse.errors", counters, c -> c.parseErrors(l)).tags(t)
                     .description("Journaled events that parsed as neither syslog nor JSON").register(registry);
             FunctionCounter.builder("watchfloor.ingest.truncated", counters, c -> c.truncated(l)).tags(t)
                     .description("Frames cut at the maximum frame size").register(registry);
         }
         FunctionCounter.builder("watchfloor.journal.append.failures", counters, IngestCounters::journalFailures)
-                .register(registry);
+                .description("Journal appends that failed; those events were not accepted").register(registry);
     }
 
     void bindRing(EventRing ring, JournalStage journal) {
         this.journalStage = journal;
         Gauge.builder("watchfloor.ring.remaining.capacity", ring, EventRing::remainingCapacity)
                 .description("Free ring slots").register(registry);
-        Gauge.builder("watchfloor.ring.capacity", ring, EventRing::capacity).register(registry);
+        Gauge.builder("watchfloor.ring.capacity", ring, EventRing::capacity).description("Ring slots")
+                .register(registry);
         FunctionCounter.builder("watchfloor.ring.stage.errors", ring, EventRing::stageErrors)
                 .description("Events skipped because a stage threw").register(registry);
         for (double q : new double[] {0.5, 0.99, 0.999, 1.0}) {
@@ -64,7 +69,8 @@ final class WatchfloorMetrics {
                     .tag("quantile", q == 1.0 ? "max" : Double.toString(q)).baseUnit("seconds")
                     .description("Journal append latency since start").register(registry);
         }
-        FunctionCounter.builder("watchfloor.journal.appends", this, m -> m.latencyCount()).register(registry);
+        FunctionCounter.builder("watchfloor.journal.appends", this, m -> m.latencyCount())
+                .description("Journal appends timed for the latency quantiles").register(registry);
     }
 
     void bindCoverage(Supplier<CoverageSnapshot> snapshots) {
@@ -75,11 +81,28 @@ final class WatchfloorMetrics {
         }
     }
 
+    /** Registers the alert counters up front, so every level is exported (at 0) from the start. */
+    void bindAlerts() {
+        for (String level : ALERT_LEVELS) {
+            alertCounter(level);
+        }
+    }
+
     /** Counts one alert; alerts are rare, so a map lookup per alert is fine. */
     void alertRaised(String level) {
-        alertsByLevel.computeIfAbsent(level == null ? "unknown" : level,
-                l -> Counter.builder("watchfloor.alerts").tag("level", l).description("Alerts raised")
-                        .register(registry)).increment();
+        alertCounter(level == null || !ALERT_LEVELS.contains(level) ? "unknown" : level).increment();
+    }
+
+    private Counter alertCounter(String level) {
+        return alertsByLevel.computeIfAbsent(level, l -> Counter.builder("watchfloor.alerts").tag("level", l)
+                .description("Alerts raised by this process, by level").register(registry));
+    }
+
+    /** Counts connections the TCP listener closed because max_connections was reached. */
+    void bindRefusedConnections(String listener, LongSupplier refused) {
+        FunctionCounter.builder("watchfloor.ingest.connections.refused", refused, LongSupplier::getAsLong)
+                .tag("listener", listener).description("Connections closed at once because max_connections was reached")
+                .register(registry);
     }
 
     /** @return the Prometheus text exposition */

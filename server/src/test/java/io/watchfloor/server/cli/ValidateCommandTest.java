@@ -65,6 +65,54 @@ class ValidateCommandTest {
     }
 
     @Test
+    void shouldRejectBindAddressesThatAreNotIpLiteralsAndReportEveryMissingPath() throws Exception {
+        final Path config = tmp.resolve("watchfloor.yaml");
+        Files.writeString(config, """
+                listeners:
+                  syslog: {bind_address: 999.1.1.1}
+                api: {bind_address: not-an-ip.invalid}
+                coverage: {inventory: nope.yaml}
+                detection: {rules: norules}
+                """);
+        final CliRun run = CliRun.of("", "validate", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(run.err())
+                .contains(config + ": listeners.syslog.bind_address: found \"999.1.1.1\" (expected: an IP address")
+                .contains(config + ": api.bind_address: found \"not-an-ip.invalid\"")
+                .contains(config + ": coverage.inventory: ")
+                .contains(config + ": detection.rules: ");
+    }
+
+    @Test
+    void shouldRefuseToServeWithARejectedRuleLikeValidate() throws Exception {
+        final Path rules = Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("bad_regex.yml"), """
+                title: Bad regex
+                id: 5a0e1c3e-0000-4000-8000-000000000002
+                logsource: {product: linux}
+                detection:
+                  sel: {message|re: "(a"}
+                  condition: sel
+                """);
+        Files.writeString(tmp.resolve("inventory.yaml"), """
+                sources:
+                  - id: a
+                    name: A
+                    category: network
+                    match: {hosts: ["a*"]}
+                    max_silence: 5m
+                """);
+        final Path config = tmp.resolve("watchfloor.yaml");
+        Files.writeString(config, "api: {port: 0}\n");
+        final CliRun validate = CliRun.of("", "validate", "--config", config.toString());
+        final CliRun serve = CliRun.of("", "serve", "--config", config.toString(), "--data-dir",
+                tmp.resolve("data").toString());
+        assertThat(validate.exitCode()).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(serve.exitCode()).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(tmp.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void shouldNameAMissingConfigurationFile() {
         final CliRun run = CliRun.of("", "validate", "--config", tmp.resolve("nope.yaml").toString());
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_CONFIG);

@@ -182,6 +182,8 @@ class EndToEndTest {
                 .contains("watchfloor_ingest_rejected_total{listener=\"http\"} 1.0")
                 .contains("watchfloor_coverage_sources{state=\"never_seen\"} 1.0")
                 .contains("watchfloor_coverage_sources{state=\"silent\"} 2.0")
+                .contains("watchfloor_alerts_total{level=\"critical\"} 0.0")
+                .contains("watchfloor_ingest_connections_refused_total{listener=\"syslog_tcp\"} 0.0")
                 .contains("watchfloor_ring_remaining_capacity");
 
         // restart on the same journal: counts survive, open gaps are neither forgotten nor alerted again
