@@ -29,6 +29,20 @@ public interface EventPublisher {
                            JournalCallback callback, T src, int length, RawCopier<? super T> copier);
 
     /**
+     * Like {@link #tryPublish}, but also reports the ring full while {@code reserveSlots} or fewer slots are free,
+     * leaving those to listeners that cannot push back (UDP): a sender that can wait must not starve one that
+     * cannot.
+     *
+     * @return false iff fewer than {@code reserveSlots + 1} slots were free; nothing was published then
+     */
+    default <T> boolean tryPublishLeaving(int reserveSlots, Listener listener, InetAddress peer, long receivedAtMs,
+                                          boolean truncated, JournalCallback callback, T src, int length,
+                                          RawCopier<? super T> copier) {
+        return remainingCapacity() > reserveSlots
+                && tryPublish(listener, peer, receivedAtMs, truncated, callback, src, length, copier);
+    }
+
+    /**
      * Claims {@code count} consecutive slots all-or-nothing, fills them in order and publishes them.
      *
      * @return false iff the ring has fewer than {@code count} free slots; nothing was published then

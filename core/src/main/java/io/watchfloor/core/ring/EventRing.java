@@ -101,6 +101,15 @@ public final class EventRing implements EventPublisher, AutoCloseable {
     }
 
     @Override
+    public <T> boolean tryPublishLeaving(int reserveSlots, Listener listener, InetAddress peer, long receivedAtMs,
+                                         boolean truncated, JournalCallback callback, T src, int length,
+                                         RawCopier<? super T> copier) {
+        // a racing publisher may take the checked slots first: the reserve is approximate, never negative
+        return ring.hasAvailableCapacity(reserveSlots + 1)
+                && tryPublish(listener, peer, receivedAtMs, truncated, callback, src, length, copier);
+    }
+
+    @Override
     public boolean tryPublishBatch(int count, BatchFiller filler) {
         if (count == 0) {
             return true;

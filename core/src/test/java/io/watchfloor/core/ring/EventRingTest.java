@@ -65,6 +65,26 @@ class EventRingTest {
     }
 
     @Test
+    void shouldLeaveReservedSlotsToPublishersThatCannotWait() throws Exception {
+        final CountDownLatch release = new CountDownLatch(1);
+        final EventStage stalledParse = (e, end) -> release.await(10, TimeUnit.SECONDS);
+        final byte[] b = bytes("x");
+        try (EventRing ring = new EventRing(new RingConfig(16, 1), () -> stalledParse, (e, end) -> { }, List.of())) {
+            int waiting = 0;
+            while (ring.tryPublishLeaving(4, Listener.SYSLOG_TCP, null, 1, false, null, b, 1, RawCopier.BYTES)) {
+                waiting++;
+            }
+            int cannotWait = 0;
+            while (ring.tryPublish(Listener.SYSLOG_UDP, null, 1, false, null, b, 1, RawCopier.BYTES)) {
+                cannotWait++;
+            }
+            assertThat(waiting).isEqualTo(12);
+            assertThat(cannotWait).isEqualTo(4);
+            release.countDown();
+        }
+    }
+
+    @Test
     void shouldPublishBatchAllOrNothing() {
         final List<String> seen = new CopyOnWriteArrayList<>();
         try (EventRing ring = new EventRing(new RingConfig(4, 1), () -> (e, end) -> { }, (e, end) -> { },

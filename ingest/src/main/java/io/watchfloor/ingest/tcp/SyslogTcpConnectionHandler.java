@@ -32,6 +32,11 @@ final class SyslogTcpConnectionHandler extends ChannelInboundHandlerAdapter
         implements SyslogFrameDecoder.FrameSink {
     /** Delay between publish retries while the ring is full. */
     static final long RETRY_DELAY_MS = 1;
+    /**
+     * TCP treats the ring as full while only 1/8 of it is free, leaving that share to UDP, which cannot push
+     * back: without it a TCP flood that retries every millisecond takes every freed slot and UDP drops nearly all.
+     */
+    static final int RESERVE_DIVISOR = 8;
 
     /** Copies the current frame from this handler's frame reference; static so publishing captures nothing. */
     private static final RawCopier<SyslogTcpConnectionHandler> FRAME_COPIER =
@@ -42,6 +47,7 @@ final class SyslogTcpConnectionHandler extends ChannelInboundHandlerAdapter
     private final IngestCounters counters;
     private final WallClock clock;
     private final SyslogTcpListener listener;
+    private final int reserveSlots;
 
     private ChannelHandlerContext ctx;
     private InetAddress peer;
@@ -67,6 +73,12 @@ final class SyslogTcpConnectionHandler extends ChannelInboundHandlerAdapter
         this.counters = counters;
         this.clock = clock;
         this.listener = listener;
+        this.reserveSlots = reserveSlots(publisher.capacity());
+    }
+
+    /** @return the slots TCP leaves free for listeners that cannot push back */
+    static int reserveSlots(int ringCapacity) {
+        return ringCapacity / RESERVE_DIVISOR;
     }
 
     @Override
@@ -149,7 +161,8 @@ final class SyslogTcpConnectionHandler extends ChannelInboundHandlerAdapter
         if (pending == null) {
             frameBuf = buf;
             frameIndex = index;
-            final boolean published = publisher.tryPublish(Listener.SYSLOG_TCP, peer, nowMs, truncated, null,
+            final boolean published = publisher.tryPublishLeaving(reserveSlots, Listener.SYSLOG_TCP, peer, nowMs,
+                    truncated, null,
                     this, length, FRAME_COPIER);
             frameBuf = null;
             if (published) {
@@ -181,7 +194,7 @@ final class SyslogTcpConnectionHandler extends ChannelInboundHandlerAdapter
         final long retryNowMs = clock.nowMs();
         PendingFrame p;
         while ((p = pending.peek()) != null) {
-            if (!publisher.tryPublish(Listener.SYSLOG_TCP, peer, retryNowMs, p.truncated(), null,
+            if (!publisher.tryPublishLeaving(reserveSlots, Listener.SYSLOG_TCP, peer, retryNowMs, p.truncated(), null,
                     p.bytes(), p.bytes().length, RawCopier.BYTES)) {
                 scheduleRetry();
                 return;
