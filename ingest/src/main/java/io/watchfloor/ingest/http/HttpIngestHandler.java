@@ -10,6 +10,10 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.watchfloor.core.event.Listener;
 import io.watchfloor.core.ring.EventPublisher;
 import io.watchfloor.core.ring.IngestCounters;
@@ -20,13 +24,20 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP connection: answers {@code POST /ingest} with NDJSON bodies. Each non-blank line is received; lines that
- * are not one bounded JSON object are rejected one by one; the rest go into the ring all together (in chunks of at
- * most the ring's capacity) and the answer is written only after the journal has them. While a request waits
- * for the journal, reads are paused, so responses keep request order. Runs on the channel's event loop.
+ * are not one bounded JSON object are rejected one by one; the rest go into the ring in chunks of at most the
+ * ring's capacity and the answer is written only after the journal has them. When the ring has no room for the
+ * next chunk, a task on this event loop retries every {@link #RETRY_DELAY_MS} ms (the loop is never blocked);
+ * lines still unpublished after {@link HttpIngestConfig#publishDeadlineMs()} are rejected {@code ring_full} and
+ * the request answers 503 (journaled lines reported as accepted). While a request is pending, reads are paused
+ * and pipelined requests wait in order, so responses keep request order; the read timeout does not apply then.
+ * Runs on the channel's event loop only.
  */
 final class HttpIngestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** The ingest path. */
@@ -36,6 +47,9 @@ final class HttpIngestHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     static final String REASON_LINE_TOO_LONG = "line_too_long";
     static final String REASON_RING_FULL = "ring_full";
+    static final String REASON_INVALID_GZIP = "invalid_gzip";
+    /** Delay between two publish attempts while the ring is full (like the TCP listener's pause). */
+    static final long RETRY_DELAY_MS = 1;
 
     private final HttpIngestConfig config;
     private final EventPublisher publisher;
@@ -43,6 +57,19 @@ final class HttpIngestHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final WallClock clock;
     private final HttpIngestListener listener;
     private final JsonEventParser validator;
+    /** Pipelined requests decoded while one is pending, oldest first (retained). */
+    private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>(2);
+
+    private ChannelHandlerContext ctx;
+    /** The request being published or waiting for the journal; null when none. */
+    private IngestRequestBatch pending;
+    private IngestReport pendingReport;
+    private boolean pendingKeepAlive;
+    /** True while {@link #pending} still has lines to publish (retries are scheduled). */
+    private boolean publishing;
+    private ScheduledFuture<?> deadline;
+    /** A response was written since the last read-idle event: the client gets one full timeout after it. */
+    private boolean answeredSinceIdle;
 
     HttpIngestHandler(HttpIngestConfig config, EventPublisher publisher, IngestCounters counters, WallClock clock,
                       HttpIngestListener listener) {
@@ -56,10 +83,32 @@ final class HttpIngestHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    public void handlerAdded(ChannelHandlerContext context) {
+        this.ctx = context;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
+        if (pending != null) {
+            queued.add(request.retain());
+            return;
+        }
+        handle(request);
+    }
+
+    private void handle(FullHttpRequest request) {
         final boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (!request.decoderResult().isSuccess()) {
-            HttpResponses.write(ctx, HttpResponses.error(HttpResponseStatus.BAD_REQUEST, "bad_request"), false);
+            final Throwable cause = request.decoderResult().cause();
+            if (cause instanceof TooLongHttpHeaderException) {
+                HttpResponses.writeAndClose(ctx, HttpResponses.error(
+                        HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "header_too_large"));
+            } else if (cause instanceof TooLongHttpLineException) {
+                HttpResponses.writeAndClose(ctx, HttpResponses.error(HttpResponseStatus.BAD_REQUEST,
+                        "request_line_too_long"));
+            } else {
+                HttpResponses.writeAndClose(ctx, HttpResponses.error(HttpResponseStatus.BAD_REQUEST, "bad_request"));
+            }
             return;
         }
         final String uri = request.uri();
@@ -95,7 +144,8 @@ final class HttpIngestHandler extends SimpleChannelInboundHandler<FullHttpReques
             try {
                 result = BoundedGunzip.gunzip(content, config.maxDecompressedBytes());
             } catch (IOException e) {
-                HttpResponses.write(ctx, HttpResponses.error(HttpResponseStatus.BAD_REQUEST, "bad_gzip"), keepAlive);
+                HttpResponses.write(ctx, HttpResponses.error(HttpResponseStatus.BAD_REQUEST, REASON_INVALID_GZIP),
+                        keepAlive);
                 return;
             }
             if (result.overLimit()) {
@@ -113,17 +163,20 @@ final class HttpIngestHandler extends SimpleChannelInboundHandler<FullHttpReques
                     "unsupported_content_encoding"), keepAlive);
             return;
         }
-        ingest(ctx, body, bodyOffset, bodyLength, keepAlive);
+        ingest(body, bodyOffset, bodyLength, keepAlive);
     }
 
-    private void ingest(ChannelHandlerContext ctx, byte[] body, int bodyOffset, int bodyLength, boolean keepAlive) {
+    private void ingest(byte[] body, int bodyOffset, int bodyLength, boolean keepAlive) {
         final IngestReport report = new IngestReport(MAX_REPORTED_ERRORS);
         int[] offsets = new int[16];
         int[] lengths = new int[16];
+        int[] lineNumbers = new int[16];
         int good = 0;
         int lineNumber = 0;
         final int end = bodyOffset + bodyLength;
         int start = bodyOffset;
+        // one pass: each byte is looked at by the line scan, the blank check and the validator, a bounded number
+        // of times; the report's error list is capped, so per-line work is constant beyond the validation
         while (start < end) {
             int lf = start;
             while (lf < end && body[lf] != '\n') {
@@ -145,9 +198,11 @@ final class HttpIngestHandler extends SimpleChannelInboundHandler<FullHttpReques
                     if (good == offsets.length) {
                         offsets = Arrays.copyOf(offsets, good * 2);
                         lengths = Arrays.copyOf(lengths, good * 2);
+                        lineNumbers = Arrays.copyOf(lineNumbers, good * 2);
                     }
                     offsets[good] = start;
                     lengths[good] = length;
+                    lineNumbers[good] = lineNumber;
                     good++;
                 }
             }
@@ -159,61 +214,133 @@ final class HttpIngestHandler extends SimpleChannelInboundHandler<FullHttpReques
             HttpResponses.write(ctx, report.ok(0), keepAlive);
             return;
         }
-        final InetAddress peer = peer(ctx);
-        final int[] goodOffsets = offsets;
-        final int goodCount = good;
-        final IngestRequestBatch[] holder = new IngestRequestBatch[1];
-        final IngestRequestBatch batch = new IngestRequestBatch(body, offsets, lengths, good, peer, clock.nowMs(),
-                ctx.executor(), () -> respond(ctx, holder[0], report, keepAlive));
-        holder[0] = batch;
-        final int capacity = Math.max(1, publisher.capacity());
-        int published = 0;
-        while (published < good) {
-            final int chunk = Math.min(good - published, capacity);
-            batch.chunkStart(published);
-            if (!publisher.tryPublishBatch(chunk, batch)) {
-                break;
-            }
-            published += chunk;
-        }
-        if (published == 0) {
+        final IngestRequestBatch batch = new IngestRequestBatch(body, offsets, lengths, lineNumbers, good, peer(ctx),
+                clock.nowMs(), ctx.executor(), this::respond);
+        if (batch.publish(publisher) == 0) {
+            // nothing went in: refuse the whole request at once, the client resends it all
             counters.addRejected(Listener.HTTP, good);
             listener.ringFull();
-            final FullHttpResponse response = report.ringFull(good);
-            response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
-            HttpResponses.write(ctx, response, keepAlive);
+            HttpResponses.write(ctx, report.ringFull(good), keepAlive);
             return;
-        }
-        if (published < good) {
-            counters.addRejected(Listener.HTTP, good - published);
-            listener.ringFull();
-            for (int i = published; i < goodCount; i++) {
-                report.reject(lineNumberOf(body, bodyOffset, goodOffsets[i]), REASON_RING_FULL);
-            }
         }
         // responses must keep request order: read nothing more until the journal has answered this one
         ctx.channel().config().setAutoRead(false);
-        batch.settle(good - published);
+        pending = batch;
+        pendingReport = report;
+        pendingKeepAlive = keepAlive;
+        if (batch.published() == good) {
+            batch.settle(0);
+            return;
+        }
+        publishing = true;
+        deadline = ctx.executor().schedule(this::deadlinePassed, config.publishDeadlineMs(), TimeUnit.MILLISECONDS);
+        scheduleRetry();
     }
 
-    private void respond(ChannelHandlerContext ctx, IngestRequestBatch batch, IngestReport report, boolean keepAlive) {
-        final FullHttpResponse response = batch.failedCount() > 0
-                ? report.journalFailed(batch.journaledCount(), batch.failedCount())
-                : report.ok(batch.journaledCount());
+    private void scheduleRetry() {
+        ctx.executor().schedule(this::retryPublish, RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void retryPublish() {
+        if (!publishing) {
+            return;
+        }
+        final IngestRequestBatch batch = pending;
+        batch.publish(publisher);
+        if (batch.published() == batch.lineCount()) {
+            publishing = false;
+            deadline.cancel(false);
+            batch.settle(0);
+        } else {
+            scheduleRetry();
+        }
+    }
+
+    private void deadlinePassed() {
+        if (publishing) {
+            stopPublishing();
+        }
+    }
+
+    /** Gives up on the lines not yet published: they are rejected ring_full; the journaled ones stay accepted. */
+    private void stopPublishing() {
+        publishing = false;
+        deadline.cancel(false);
+        final IngestRequestBatch batch = pending;
+        final int unpublished = batch.lineCount() - batch.published();
+        counters.addRejected(Listener.HTTP, unpublished);
+        listener.ringFull();
+        pendingReport.markRetryLater();
+        for (int i = batch.published(); i < batch.lineCount(); i++) {
+            pendingReport.reject(batch.lineNumber(i), REASON_RING_FULL);
+        }
+        batch.settle(unpublished);
+    }
+
+    private void respond() {
+        final IngestRequestBatch batch = pending;
+        final IngestReport report = pendingReport;
+        final boolean keepAlive = pendingKeepAlive;
+        pending = null;
+        pendingReport = null;
+        final FullHttpResponse response;
+        if (batch.failedCount() > 0) {
+            response = report.journalFailed(batch.journaledCount(), batch.failedCount());
+        } else if (report.retryLater()) {
+            response = report.ringFullAfterDeadline(batch.journaledCount());
+        } else {
+            response = report.ok(batch.journaledCount());
+        }
         HttpResponses.write(ctx, response, keepAlive);
-        if (keepAlive) {
+        answeredSinceIdle = true;
+        if (!keepAlive || !ctx.channel().isActive()) {
+            releaseQueued();
+            return;
+        }
+        while (pending == null && !queued.isEmpty()) {
+            final FullHttpRequest next = queued.poll();
+            try {
+                handle(next);
+            } finally {
+                next.release();
+            }
+        }
+        if (pending == null) {
             ctx.channel().config().setAutoRead(true);
         }
     }
 
-    private static int lineNumberOf(byte[] body, int bodyOffset, int lineStart) {
-        int n = 1;
-        for (int i = bodyOffset; i < lineStart; i++) {
-            if (body[i] == '\n') {
-                n++;
-            }
+    private void releaseQueued() {
+        FullHttpRequest r;
+        while ((r = queued.poll()) != null) {
+            r.release();
         }
-        return n;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+            if (pending != null) {
+                return; // reads are paused on purpose: the client waits for us, not the reverse
+            }
+            if (answeredSinceIdle) {
+                answeredSinceIdle = false;
+                return;
+            }
+            listener.readTimeout();
+            context.close();
+            return;
+        }
+        super.userEventTriggered(context, evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) throws Exception {
+        if (publishing) {
+            stopPublishing(); // the answer goes nowhere, but the counters stay exact
+        }
+        releaseQueued();
+        super.channelInactive(context);
     }
 
     private static boolean isBlank(byte[] body, int from, int to) {

@@ -9,6 +9,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.watchfloor.core.event.Listener;
 import io.watchfloor.core.ring.EventPublisher;
@@ -19,16 +20,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * HTTP ingest: {@code POST /ingest} with an NDJSON body (one JSON object per line, blank lines ignored,
  * {@code Content-Encoding: gzip} accepted). Lines are published as {@link Listener#HTTP} and the answer
  * {@code 200 {"accepted":N,"rejected":M,"errors":[{"line":L,"reason":"..."}]}} is sent only after the journal
- * has every accepted line (500 if an append failed). A full ring answers 503 with {@code Retry-After: 1}
- * ({@link io.watchfloor.core.ring.FullRingPolicy#REJECT_RETRY_LATER}); bodies over the bounds answer 413; other
- * paths 404, other methods 405. Every non-blank line counts as received; malformed and ring-full lines as
- * rejected.
+ * has every accepted line (500 if an append failed). A body with more lines than the ring has room for is
+ * published as the ring drains, reads paused, for at most {@link HttpIngestConfig#publishDeadlineMs()}. A full ring
+ * answers 503 with {@code Retry-After: 1} ({@link io.watchfloor.core.ring.FullRingPolicy#REJECT_RETRY_LATER}):
+ * at once when nothing could be published, after the deadline otherwise, then with {@code "accepted"} the lines
+ * journaled (not to be resent) and {@code "retry":true}. Bodies over the bounds answer 413; a header over 16 KiB
+ * 431, a request line over 4 KiB or a malformed request 400, invalid gzip (trailing garbage included) 400
+ * {@code invalid_gzip}; other paths 404, other methods 405. A client silent for
+ * {@link HttpIngestConfig#readTimeoutMs()} (mid-request or idle between requests) is disconnected, but never while
+ * its response is pending. Every non-blank line counts as received; malformed and ring-full lines as rejected.
  *
  * <p>{@link #start()} and {@link #close()} are called from one wiring thread; connections run on the
  * transport's I/O loops.
@@ -49,6 +56,7 @@ public final class HttpIngestListener implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final AtomicLong ringFullRequests = new AtomicLong();
     private final AtomicLong oversizeRequests = new AtomicLong();
+    private final AtomicLong readTimeouts = new AtomicLong();
     private volatile long lastFullLogMs = Long.MIN_VALUE;
     private Channel serverChannel;
 
@@ -82,6 +90,7 @@ public final class HttpIngestListener implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
                         ch.pipeline()
+                                .addLast(new IdleStateHandler(config.readTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast(new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, 64 * 1024))
                                 .addLast(new HttpIngestAggregator(config.maxBodyBytes(), HttpIngestListener.this))
                                 .addLast(new HttpIngestHandler(config, publisher, counters, clock,
@@ -129,6 +138,15 @@ public final class HttpIngestListener implements AutoCloseable {
             LOG.warn("Ring full, answering 503. listener={} ringCapacity={} refusedRequests={}", Listener.HTTP.id(),
                     publisher.capacity(), total);
         }
+    }
+
+    /** @return connections closed because the client was silent for {@link HttpIngestConfig#readTimeoutMs()} */
+    public long readTimeouts() {
+        return readTimeouts.get();
+    }
+
+    void readTimeout() {
+        readTimeouts.incrementAndGet();
     }
 
     void oversizeRequest() {

@@ -5,22 +5,25 @@ import io.watchfloor.core.event.Event;
 import io.watchfloor.core.event.JournalCallback;
 import io.watchfloor.core.event.Listener;
 import io.watchfloor.core.ring.BatchFiller;
+import io.watchfloor.core.ring.EventPublisher;
 
 import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The accepted lines of one request: fills their ring slots and counts their journal answers down; when the
- * last one is in (and the publisher has settled how many were published), it runs the response task on the
- * connection's event loop.
+ * The accepted lines of one request: publishes them in chunks as the ring has room ({@link #publish}, called
+ * again by the handler's retries), fills their ring slots and counts their journal answers down; when the
+ * last one is in (and the handler has settled how many will never be published), it runs the response task on
+ * the connection's event loop.
  *
- * <p>{@link #fill} and {@link #settle} run on the event loop; {@link #journaled} and {@link #failed} on the
- * journal thread.
+ * <p>{@link #publish}, {@link #fill} and {@link #settle} run on the event loop; {@link #journaled} and
+ * {@link #failed} on the journal thread.
  */
 final class IngestRequestBatch implements BatchFiller, JournalCallback {
     private final byte[] body;
     private final int[] lineOffsets;
     private final int[] lineLengths;
+    private final int[] lineNumbers;
     private final int lineCount;
     private final InetAddress peer;
     private final long receivedAtMs;
@@ -33,12 +36,20 @@ final class IngestRequestBatch implements BatchFiller, JournalCallback {
     private final AtomicInteger failedCount = new AtomicInteger();
     /** First line of the chunk being published; event loop only. */
     private int chunkStart;
+    /** Lines published so far (they are the first ones); event loop only. */
+    private int published;
 
-    IngestRequestBatch(byte[] body, int[] lineOffsets, int[] lineLengths, int lineCount, InetAddress peer,
-                       long receivedAtMs, EventExecutor executor, Runnable respond) {
+    /**
+     * @param lineOffsets start of each accepted line in {@code body}
+     * @param lineLengths length of each accepted line
+     * @param lineNumbers 1-based line number of each accepted line in the body, for the report
+     */
+    IngestRequestBatch(byte[] body, int[] lineOffsets, int[] lineLengths, int[] lineNumbers, int lineCount,
+                       InetAddress peer, long receivedAtMs, EventExecutor executor, Runnable respond) {
         this.body = body;
         this.lineOffsets = lineOffsets;
         this.lineLengths = lineLengths;
+        this.lineNumbers = lineNumbers;
         this.lineCount = lineCount;
         this.peer = peer;
         this.receivedAtMs = receivedAtMs;
@@ -52,9 +63,43 @@ final class IngestRequestBatch implements BatchFiller, JournalCallback {
         return lineCount;
     }
 
-    /** Sets the first line of the next chunk handed to {@code tryPublishBatch}. */
-    void chunkStart(int firstLine) {
-        this.chunkStart = firstLine;
+    /** @return lines published so far */
+    int published() {
+        return published;
+    }
+
+    /** @return the 1-based body line number of accepted line {@code index} */
+    int lineNumber(int index) {
+        return lineNumbers[index];
+    }
+
+    /**
+     * Publishes as many of the remaining lines as the ring takes now, in order, in chunks of at most the ring's
+     * capacity. While nothing is published and the whole request fits the ring, it is all or nothing (a small
+     * request is never split, so a 503 means none of it went in); otherwise a chunk that does not fit is cut to
+     * the free room, so a busy ring that is never completely empty still makes progress.
+     *
+     * @return lines published by this call
+     */
+    int publish(EventPublisher publisher) {
+        final int capacity = Math.max(1, publisher.capacity());
+        final int before = published;
+        while (published < lineCount) {
+            int chunk = Math.min(lineCount - published, capacity);
+            chunkStart = published;
+            if (!publisher.tryPublishBatch(chunk, this)) {
+                if (published == 0 && lineCount <= capacity) {
+                    break;
+                }
+                final int free = (int) Math.min(chunk - 1, publisher.remainingCapacity());
+                if (free <= 0 || !publisher.tryPublishBatch(free, this)) {
+                    break;
+                }
+                chunk = free;
+            }
+            published += chunk;
+        }
+        return published - before;
     }
 
     @Override

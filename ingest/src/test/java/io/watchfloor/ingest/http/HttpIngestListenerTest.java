@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
@@ -56,9 +57,15 @@ class HttpIngestListenerTest {
     }
 
     private StallableEventPublisher start(int capacity, int maxBodyBytes, int maxDecompressedBytes, int maxLineBytes) {
+        return start(capacity, maxBodyBytes, maxDecompressedBytes, maxLineBytes,
+                HttpIngestConfig.DEFAULT_PUBLISH_DEADLINE_MS, HttpIngestConfig.DEFAULT_READ_TIMEOUT_MS);
+    }
+
+    private StallableEventPublisher start(int capacity, int maxBodyBytes, int maxDecompressedBytes, int maxLineBytes,
+                                          long publishDeadlineMs, long readTimeoutMs) {
         final StallableEventPublisher publisher = new StallableEventPublisher(capacity);
         listener = new HttpIngestListener(new HttpIngestConfig("127.0.0.1", 0, maxBodyBytes, maxDecompressedBytes,
-                maxLineBytes, 4, 16), publisher, counters, clock, transport);
+                maxLineBytes, 4, 16, publishDeadlineMs, readTimeoutMs), publisher, counters, clock, transport);
         port = listener.start();
         return publisher;
     }
@@ -191,18 +198,68 @@ class HttpIngestListenerTest {
     }
 
     @Test
-    void shouldReportRingFullLinesWhenBodyIsLargerThanTheRing() {
+    void shouldPublishBodyLargerThanTheRingAsTheRingDrains() {
         final StallableEventPublisher publisher = start(2);
         final CompletableFuture<HttpResponse<String>> response =
                 post("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\nbad\n{\"n\":5}\n");
         final HttpResponse<String> answer = drainUntilAnswered(publisher, response);
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).isEqualTo("{\"accepted\":2,\"rejected\":3,\"errors\":["
-                + "{\"line\":4,\"reason\":\"not_json\"},{\"line\":3,\"reason\":\"ring_full\"},"
-                + "{\"line\":5,\"reason\":\"ring_full\"}]}");
-        assertThat(publisher.drainedTexts()).containsExactly("{\"n\":1}", "{\"n\":2}");
+        assertThat(answer.body()).isEqualTo(
+                "{\"accepted\":4,\"rejected\":1,\"errors\":[{\"line\":4,\"reason\":\"not_json\"}]}");
+        assertThat(publisher.drainedTexts()).containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":5}");
         assertThat(counters.received(Listener.HTTP)).isEqualTo(5);
-        assertThat(counters.rejected(Listener.HTTP)).isEqualTo(3);
+        assertThat(counters.rejected(Listener.HTTP)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAcceptEveryLineOfABodyManyTimesTheRingWhileAConsumerDrains() {
+        final StallableEventPublisher publisher = start(64);
+        final StringBuilder body = new StringBuilder();
+        final List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            final String line = "{\"i\":" + i + "}";
+            body.append(line).append('\n');
+            expected.add(line);
+        }
+        final HttpResponse<String> answer = drainUntilAnswered(publisher, post(body.toString()));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"accepted\":1000,\"rejected\":0,\"errors\":[]}");
+        assertThat(publisher.drainedTexts()).containsExactlyElementsOf(expected);
+        assertThat(counters.received(Listener.HTTP)).isEqualTo(1000);
+        assertThat(counters.rejected(Listener.HTTP)).isZero();
+        assertThat(listener.ringFullRequests()).isZero();
+    }
+
+    @Test
+    void shouldAnswer503WithJournaledCountWhenTheRingStaysFullPastTheDeadline() {
+        final StallableEventPublisher publisher = start(64, 64 * 1024, 256 * 1024, 1024, 300, 30_000);
+        final StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            body.append(i == 10 ? "bad" : "{\"i\":" + i + "}").append('\n');
+        }
+        final CompletableFuture<HttpResponse<String>> response = post(body.toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> publisher.inRing() == 64);
+        // the consumer stalls: the deadline passes, the unpublished lines are given up
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.ringFullRequests() == 1);
+        // the answer still waits for the journal to have the published ones
+        assertThat(response).isNotDone();
+        publisher.drain();
+        final HttpResponse<String> answer = response.join();
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("retry-after")).hasValue("1");
+        // 999 valid lines: 64 journaled, 935 ring_full, plus 1 not_json; the first ring_full line is body line 66
+        assertThat(answer.body()).startsWith("{\"error\":\"ring_full\",\"accepted\":64,\"rejected\":936,"
+                + "\"retry\":true,\"errors\":[{\"line\":11,\"reason\":\"not_json\"},"
+                + "{\"line\":66,\"reason\":\"ring_full\"},{\"line\":67,\"reason\":\"ring_full\"},");
+        assertThat(answer.body()).endsWith("],\"errors_truncated\":true}");
+        assertThat(publisher.drainedTexts()).hasSize(64).startsWith("{\"i\":0}").endsWith("{\"i\":64}");
+        assertThat(counters.received(Listener.HTTP)).isEqualTo(1000);
+        assertThat(counters.rejected(Listener.HTTP)).isEqualTo(936);
+        assertThat(counters.received(Listener.HTTP))
+                .isEqualTo(publisher.drainedTexts().size() + counters.rejected(Listener.HTTP));
+        // nothing more is published later
+        assertThat(publisher.publishedCount()).isEqualTo(64);
     }
 
     @Test
