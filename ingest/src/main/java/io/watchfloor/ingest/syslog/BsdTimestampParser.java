@@ -24,12 +24,24 @@ import static io.watchfloor.ingest.syslog.SyslogBytes.twoDigits;
  *       a zone name before {@code ": %"} ({@code 03:32:04.114 UTC: %SEC-6-…});</li>
  *   <li>an RFC 3339 stamp (lenient mode of {@link Rfc3339TimestampParser}).</li>
  * </ul>
- * Year-less stamps get their year from {@link YearResolver}. Zone names are not resolved: the time is taken as
- * UTC and {@code hasOffset} stays false.
+ * Year-less stamps get their year from {@link YearResolver}.
+ *
+ * <p>Impossible stamps are not timestamps (-1, nothing written), never rolled over into another date: the day
+ * must exist in its month, and a year-less February 29 whose resolved year is not a leap year is rejected
+ * (see {@link YearResolver}). A leap second ({@code :60}) is clamped to {@code :59.999999999} of the same minute.
+ *
+ * <p>A Cisco zone name is resolved from a small fixed table of unambiguous abbreviations ({@code UTC GMT UT Z},
+ * {@code CET CEST EET EEST WET WEST MSK}, US {@code EST EDT CST CDT MST MDT PST PDT AKST AKDT HST},
+ * {@code JST KST AEST AEDT ACST AWST NZST NZDT}; letters in any case): the offset is applied and {@code hasOffset}
+ * is true. Other names (ambiguous such as {@code IST} or {@code BST}, or unknown such as {@code mng}) and stamps
+ * without a zone are taken as UTC with {@code hasOffset} false.
  */
 final class BsdTimestampParser {
     private static final int MAX_ZONE_NAME_LENGTH = 6;
     private static final int MAX_FRACTION_DIGITS = 9;
+    /** {@link #zoneOffsetSecs} for a zone name not in the table. */
+    static final int UNKNOWN_ZONE = Integer.MIN_VALUE;
+    private static final int HOUR_SECS = 3600;
 
     private final YearResolver years = new YearResolver();
 
@@ -91,7 +103,8 @@ final class BsdTimestampParser {
         final int hour = twoDigits(b, i);
         final int minute = twoDigits(b, i + 3);
         final int second = twoDigits(b, i + 6);
-        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+                || second > Rfc3339TimestampParser.LEAP_SECOND) {
             return -1;
         }
         i += 8;
@@ -114,34 +127,132 @@ final class BsdTimestampParser {
                 i += 5;
             }
         }
-        i = skipTail(b, i, end);
-        final int secondOfDay = hour * 3600 + minute * 60 + second;
-        final long epochSeconds = year >= 0
-                ? CivilCalendar.epochDay(year, month, day) * CivilCalendar.SECONDS_PER_DAY + secondOfDay
-                : years.epochSeconds(receivedAtMs, month, day, secondOfDay);
-        out.timestamp(epochSeconds, fractionNanos(fraction, digits), digits, 0, false);
+        int offsetSecs = 0;
+        boolean hasOffset = false;
+        if (i < end && b[i] == ':') {
+            i++;
+        } else if (i < end && b[i] == SP) {
+            final int colon = zoneNameEnd(b, i + 1, end);
+            if (colon >= 0) {
+                final int zone = zoneOffsetSecs(b, i + 1, colon);
+                if (zone != UNKNOWN_ZONE) {
+                    offsetSecs = zone;
+                    hasOffset = true;
+                }
+                i = colon + 1;
+            }
+        }
+        final boolean leapSecond = second == Rfc3339TimestampParser.LEAP_SECOND;
+        final int secondOfDay = hour * 3600 + minute * 60 + (leapSecond ? second - 1 : second);
+        long epochSeconds;
+        if (year >= 0) {
+            if (!CivilCalendar.isValidDate(year, month, day)) {
+                return -1;
+            }
+            epochSeconds = CivilCalendar.epochDay(year, month, day) * CivilCalendar.SECONDS_PER_DAY + secondOfDay;
+        } else {
+            if (day > CivilCalendar.daysInMonth(month, true)) {
+                return -1;
+            }
+            epochSeconds = years.epochSeconds(receivedAtMs, month, day, secondOfDay);
+            if (epochSeconds == YearResolver.NO_DATE) {
+                return -1;
+            }
+        }
+        epochSeconds -= offsetSecs;
+        if (leapSecond) {
+            out.timestamp(epochSeconds, Rfc3339TimestampParser.LAST_NANO, MAX_FRACTION_DIGITS, offsetSecs, hasOffset);
+        } else {
+            out.timestamp(epochSeconds, fractionNanos(fraction, digits), digits, offsetSecs, hasOffset);
+        }
         return i;
     }
 
-    /** Skips a trailing {@code :} after the time, or a Cisco zone name followed by {@code ": %"}. */
-    private static int skipTail(byte[] b, int i, int end) {
-        if (i >= end) {
-            return i;
-        }
-        if (b[i] == ':') {
-            return i + 1;
-        }
-        if (b[i] != SP) {
-            return i;
-        }
-        int j = i + 1;
-        while (j < end && j - i <= MAX_ZONE_NAME_LENGTH && isAlpha(b[j])) {
+    /**
+     * A Cisco zone name after the time: letters followed by {@code ": %"}.
+     *
+     * @param i index just after the SP following the time
+     * @return the index of the {@code :} ending the zone name, or -1
+     */
+    private static int zoneNameEnd(byte[] b, int i, int end) {
+        int j = i;
+        while (j < end && j - i < MAX_ZONE_NAME_LENGTH && isAlpha(b[j])) {
             j++;
         }
-        if (j > i + 1 && j + 2 < end && b[j] == ':' && b[j + 1] == SP && b[j + 2] == '%') {
-            return j + 1;
+        if (j > i && j + 2 < end && b[j] == ':' && b[j + 1] == SP && b[j + 2] == '%') {
+            return j;
         }
-        return i;
+        return -1;
+    }
+
+    /**
+     * @return the UTC offset in seconds of the unambiguous zone abbreviation {@code b[start..end)} (letters, any
+     *         case), or {@link #UNKNOWN_ZONE}
+     */
+    static int zoneOffsetSecs(byte[] b, int start, int end) {
+        if (end - start > 4) {
+            return UNKNOWN_ZONE;
+        }
+        int key = 0;
+        for (int i = start; i < end; i++) {
+            key = (key << 8) | (b[i] & ~0x20);
+        }
+        switch (key) {
+            case 'Z':
+            case ('U' << 8) | 'T':
+            case ('U' << 16) | ('T' << 8) | 'C':
+            case ('G' << 16) | ('M' << 8) | 'T':
+            case ('W' << 16) | ('E' << 8) | 'T':
+                return 0;
+            case ('C' << 16) | ('E' << 8) | 'T':
+            case ('W' << 24) | ('E' << 16) | ('S' << 8) | 'T':
+                return HOUR_SECS;
+            case ('C' << 24) | ('E' << 16) | ('S' << 8) | 'T':
+            case ('E' << 16) | ('E' << 8) | 'T':
+                return 2 * HOUR_SECS;
+            case ('E' << 24) | ('E' << 16) | ('S' << 8) | 'T':
+            case ('M' << 16) | ('S' << 8) | 'K':
+                return 3 * HOUR_SECS;
+            case ('E' << 16) | ('S' << 8) | 'T':
+                return -5 * HOUR_SECS;
+            case ('E' << 16) | ('D' << 8) | 'T':
+                return -4 * HOUR_SECS;
+            case ('C' << 16) | ('S' << 8) | 'T':
+                return -6 * HOUR_SECS;
+            case ('C' << 16) | ('D' << 8) | 'T':
+                return -5 * HOUR_SECS;
+            case ('M' << 16) | ('S' << 8) | 'T':
+                return -7 * HOUR_SECS;
+            case ('M' << 16) | ('D' << 8) | 'T':
+                return -6 * HOUR_SECS;
+            case ('P' << 16) | ('S' << 8) | 'T':
+                return -8 * HOUR_SECS;
+            case ('P' << 16) | ('D' << 8) | 'T':
+                return -7 * HOUR_SECS;
+            case ('A' << 24) | ('K' << 16) | ('S' << 8) | 'T':
+                return -9 * HOUR_SECS;
+            case ('A' << 24) | ('K' << 16) | ('D' << 8) | 'T':
+                return -8 * HOUR_SECS;
+            case ('H' << 16) | ('S' << 8) | 'T':
+                return -10 * HOUR_SECS;
+            case ('J' << 16) | ('S' << 8) | 'T':
+            case ('K' << 16) | ('S' << 8) | 'T':
+                return 9 * HOUR_SECS;
+            case ('A' << 24) | ('E' << 16) | ('S' << 8) | 'T':
+                return 10 * HOUR_SECS;
+            case ('A' << 24) | ('E' << 16) | ('D' << 8) | 'T':
+                return 11 * HOUR_SECS;
+            case ('A' << 24) | ('C' << 16) | ('S' << 8) | 'T':
+                return 9 * HOUR_SECS + HOUR_SECS / 2;
+            case ('A' << 24) | ('W' << 16) | ('S' << 8) | 'T':
+                return 8 * HOUR_SECS;
+            case ('N' << 24) | ('Z' << 16) | ('S' << 8) | 'T':
+                return 12 * HOUR_SECS;
+            case ('N' << 24) | ('Z' << 16) | ('D' << 8) | 'T':
+                return 13 * HOUR_SECS;
+            default:
+                return UNKNOWN_ZONE;
+        }
     }
 
     /** @return the year resolver (for tests of the boundary rules) */

@@ -12,6 +12,8 @@ final class CivilCalendar {
 
     /** Days before the first of each month (index 0 = January) in a common year. */
     private static final int[] DAYS_BEFORE_MONTH = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    /** Days in each month (index 0 = January) in a common year. */
+    private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
     private CivilCalendar() {
     }
@@ -40,6 +42,16 @@ final class CivilCalendar {
 
     static boolean isLeapYear(int year) {
         return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    /** @return the number of days in {@code month} (1–12) */
+    static int daysInMonth(int month, boolean leapYear) {
+        return month == 2 ? (leapYear ? 29 : 28) : DAYS_IN_MONTH[month - 1];
+    }
+
+    /** @return true when {@code year-month-day} exists (month 1–12, day within the month) */
+    static boolean isValidDate(int year, int month, int day) {
+        return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(month, isLeapYear(year));
     }
 
     /** @return days from January 1 to the first of {@code month} (1–12) */

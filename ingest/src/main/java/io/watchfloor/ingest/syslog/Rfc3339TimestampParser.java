@@ -16,10 +16,17 @@ import static io.watchfloor.ingest.syslog.SyslogBytes.twoDigits;
  * as VMware ESXi and rsyslog-forwarded files write it) also takes lower case, a space for {@code T} (RFC 3339
  * §5.6 note; macOS {@code 2023-01-23 03:22:26.410246-0800}), a missing zone (UTC assumed) and an offset without
  * colon.
+ *
+ * <p>The date must exist (February 29 only in leap years, no April 31) and the time be within 23:59:59, or the
+ * bytes are not a timestamp (-1): never rolled over into another day or minute. A leap second ({@code :60}, which
+ * RFC 3339 allows) is clamped to {@code :59.999999999} of the same minute, with 9 fraction digits.
  */
 final class Rfc3339TimestampParser {
     private static final int DATE_TIME_LENGTH = 19;
     private static final int MAX_FRACTION_DIGITS = 9;
+    static final int LEAP_SECOND = 60;
+    /** A leap second is clamped to the last nanosecond of the minute's second 59. */
+    static final int LAST_NANO = 999_999_999;
 
     private Rfc3339TimestampParser() {
     }
@@ -42,8 +49,8 @@ final class Rfc3339TimestampParser {
         final int hour = twoDigits(b, pos + 11);
         final int minute = twoDigits(b, pos + 14);
         final int second = twoDigits(b, pos + 17);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
-                || minute < 0 || minute > 59 || second < 0 || second > 60) {
+        if (year < 0 || !CivilCalendar.isValidDate(year, month, day) || hour < 0 || hour > 23
+                || minute < 0 || minute > 59 || second < 0 || second > LEAP_SECOND) {
             return -1;
         }
         int i = pos + DATE_TIME_LENGTH;
@@ -95,10 +102,12 @@ final class Rfc3339TimestampParser {
         } else {
             hasOffset = false;
         }
+        final boolean leapSecond = second == LEAP_SECOND;
         final long epochDay = CivilCalendar.epochDay(year, month, day);
-        final long epochSeconds = epochDay * CivilCalendar.SECONDS_PER_DAY + hour * 3600 + minute * 60 + second
-                - offsetSecs;
-        out.timestamp(epochSeconds, fractionNanos(fraction, digits), digits, offsetSecs, hasOffset);
+        final long epochSeconds = epochDay * CivilCalendar.SECONDS_PER_DAY + hour * 3600 + minute * 60
+                + (leapSecond ? LEAP_SECOND - 1 : second) - offsetSecs;
+        out.timestamp(epochSeconds, leapSecond ? LAST_NANO : fractionNanos(fraction, digits),
+                leapSecond ? MAX_FRACTION_DIGITS : digits, offsetSecs, hasOffset);
         return i;
     }
 }

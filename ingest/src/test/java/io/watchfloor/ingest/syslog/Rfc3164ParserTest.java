@@ -229,7 +229,8 @@ class Rfc3164ParserTest {
         assertThat(seqOriginStar.time()).isEqualTo(Instant.parse("2025-10-06T03:32:04.114Z"));
         assertThat(seqOriginStar.app()).isEqualTo("SEC-6-IPACCESSLOGP");
         assertThat(seqOriginStar.message()).startsWith("%SEC-6-IPACCESSLOGP: list 102");
-        assertThat(seqDot.time()).isEqualTo(Instant.parse("2025-08-17T17:41:24.776Z"));
+        assertThat(seqDot.time()).isEqualTo(Instant.parse("2025-08-17T07:41:24.776Z")); // AEST = +10:00
+        assertThat(seqDot.fields.timestampOffsetSeconds()).isEqualTo(10 * 3600);
         assertThat(seqDot.fields.hostnameOffset()).isEqualTo(-1);
         assertThat(seqDot.app()).isEqualTo("SYS-5-CONFIG_I");
         assertThat(seqOnly.app()).isEqualTo("SSH-5-SSH2_SESSION");
@@ -274,6 +275,9 @@ class Rfc3164ParserTest {
         assertThat(parse("<13>May 28 10:00:00 h a: m\r\n").message()).isEqualTo("m");
         assertThat(parse("<13>May 28 10:00:00 h a: m\n\u0000").message()).isEqualTo("m");
         assertThat(parse("<13>May 28 10:00:00 h a: m\n\n").message()).isEqualTo("m\n");
+        assertThat(parse("<13>May 28 10:00:00 h a: m\u0000\u0000").message()).isEqualTo("m\u0000");
+        assertThat(parse("<13>May 28 10:00:00 h a: m\r\r\n").message()).isEqualTo("m\r");
+        assertThat(parse("<13>May 28 10:00:00 h a: m  \u0000").message()).isEqualTo("m  ");
         assertThat(parse("<13>May 28 10:00:00 h a: m\u0000x\ty ").message()).isEqualTo("m\u0000x\ty ");
         assertThat(parse("<13>1 - h a - - - m\n").message()).isEqualTo("m");
     }
@@ -316,5 +320,35 @@ class Rfc3164ParserTest {
         assertThat(out.sdCount()).isZero();
         assertThat(out.hostnameOffset()).isEqualTo(-1);
         assertThat(out.parseError()).isTrue();
+    }
+
+    @Test
+    void shouldNotRollImpossibleDateOver() {
+        final ParsedSyslog feb29 = parse("<13>Feb 29 10:00:00 h a: x");
+
+        assertThat(feb29.fields.hasTimestamp()).isFalse();
+        assertThat(feb29.fields.priority()).isEqualTo(13);
+        assertThat(feb29.host()).isNull();
+        assertThat(feb29.message()).isEqualTo("Feb 29 10:00:00 h a: x");
+        assertThat(parse("<13>Apr 31 10:00:00 h a: x").fields.hasTimestamp()).isFalse();
+        assertThat(parse("<13>2026-02-30T10:00:00Z h a: x").fields.hasTimestamp()).isFalse();
+        assertThat(parse("<13>Feb 29 10:00:00 h a: x", Instant.parse("2028-03-01T00:00:00Z").toEpochMilli()).time())
+                .isEqualTo(Instant.parse("2028-02-29T10:00:00Z"));
+    }
+
+    @Test
+    void shouldApplyCiscoZoneAbbreviation() {
+        final ParsedSyslog cet = parse("<187>000126: Dec  3 10:01:23.456 CET: %SEC-6-IPACCESSLOGP: list 101 denied");
+
+        assertThat(cet.time()).isEqualTo(Instant.parse("2025-12-03T09:01:23.456Z"));
+        assertThat(cet.fields.timestampHasOffset()).isTrue();
+        assertThat(cet.fields.timestampOffsetSeconds()).isEqualTo(3600);
+        assertThat(cet.app()).isEqualTo("SEC-6-IPACCESSLOGP");
+        assertThat(cet.message()).isEqualTo("%SEC-6-IPACCESSLOGP: list 101 denied");
+
+        final ParsedSyslog ist = parse("<187>000127: *Dec  3 10:01:23 IST: %SYS-5-CONFIG_I: x");
+        assertThat(ist.time()).isEqualTo(Instant.parse("2025-12-03T10:01:23Z"));
+        assertThat(ist.fields.timestampHasOffset()).isFalse();
+        assertThat(ist.app()).isEqualTo("SYS-5-CONFIG_I");
     }
 }

@@ -235,4 +235,26 @@ class Rfc5424ParserTest {
         assertThat(p.fields.sdOverflow()).isTrue();
         assertThat(p.message()).isEqualTo("m");
     }
+
+    @Test
+    void shouldFallBackToLegacyTextForImpossibleDate() {
+        final ParsedSyslog p = parse("<34>1 2026-02-30T10:00:00Z h a - - - x");
+
+        assertThat(p.fields.format()).isEqualTo(SyslogFields.FORMAT_RFC3164);
+        assertThat(p.fields.priority()).isEqualTo(34);
+        assertThat(p.fields.hasTimestamp()).isFalse();
+        assertThat(p.message()).isEqualTo("1 2026-02-30T10:00:00Z h a - - - x");
+        assertThat(parse("<34>1 2026-04-31T10:00:00Z h a - - - x").fields.hasTimestamp()).isFalse();
+        assertThat(parse("<34>1 2026-05-01T24:00:00Z h a - - - x").fields.format())
+                .isEqualTo(SyslogFields.FORMAT_RFC3164);
+    }
+
+    @Test
+    void shouldClampLeapSecondInsteadOfRollingOver() {
+        final ParsedSyslog p = parse("<34>1 2026-06-30T23:59:60Z h a - - - x");
+
+        assertThat(p.fields.format()).isEqualTo(SyslogFields.FORMAT_RFC5424);
+        assertThat(p.time()).isEqualTo(Instant.parse("2026-06-30T23:59:59.999999999Z"));
+        assertThat(p.message()).isEqualTo("x");
+    }
 }

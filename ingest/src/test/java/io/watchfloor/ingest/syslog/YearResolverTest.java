@@ -54,4 +54,14 @@ class YearResolverTest {
         assertThat(resolve("2024-03-01T00:00:00Z", 2, 29, 0))
                 .isEqualTo(Instant.parse("2024-02-29T00:00:00Z").getEpochSecond());
     }
+
+    @Test
+    void shouldReportNoDateForFebruary29OfCommonYear() {
+        assertThat(resolve("2026-03-05T00:00:00Z", 2, 29, 0)).isEqualTo(YearResolver.NO_DATE);
+        assertThat(resolve("2027-12-31T23:00:00Z", 2, 29, 0)).isEqualTo(YearResolver.NO_DATE);
+        assertThat(resolve("2028-03-05T00:00:00Z", 2, 29, 0))
+                .isEqualTo(Instant.parse("2028-02-29T00:00:00Z").getEpochSecond());
+        assertThat(resolve("2029-01-05T00:00:00Z", 2, 29, 0))
+                .isEqualTo(Instant.parse("2028-02-29T00:00:00Z").getEpochSecond());
+    }
 }
