@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
@@ -294,5 +296,128 @@ class HttpIngestListenerTest {
         }
         assertThat(publisher.drainedTexts()).hasSize(20).endsWith("{\"i\":19}");
         assertThat(List.of(counters.received(Listener.HTTP), counters.rejected(Listener.HTTP))).containsExactly(20L, 0L);
+    }
+
+    private Socket rawConnection(String head) throws IOException {
+        final Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** Reads until the server closes the connection (a read timeout fails the test). */
+    private static String readUntilClosed(Socket socket) throws IOException {
+        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void shouldCloseASilentConnectionAfterTheReadTimeoutWhileServingOthers() throws IOException {
+        final StallableEventPublisher publisher = start(100, 64 * 1024, 256 * 1024, 1024,
+                HttpIngestConfig.DEFAULT_PUBLISH_DEADLINE_MS, 300);
+        try (Socket slow = rawConnection("POST /ingest HTTP/1.1\r\nHost: example.com\r\n"
+                + "Content-Length: 100\r\n\r\n{\"")) {
+            final HttpResponse<String> served = drainUntilAnswered(publisher, post("{\"ok\":1}\n"));
+            assertThat(served.statusCode()).isEqualTo(200);
+
+            assertThat(readUntilClosed(slow)).isEmpty();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.readTimeouts() == 1);
+        assertThat(counters.received(Listener.HTTP)).isEqualTo(1);
+        assertThat(publisher.drainedTexts()).containsExactly("{\"ok\":1}");
+    }
+
+    @Test
+    void shouldNotTimeOutAConnectionWaitingForTheJournal() {
+        final StallableEventPublisher publisher = start(10, 64 * 1024, 256 * 1024, 1024,
+                HttpIngestConfig.DEFAULT_PUBLISH_DEADLINE_MS, 200);
+        final CompletableFuture<HttpResponse<String>> response = post("{\"n\":1}\n{\"n\":2}\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> publisher.inRing() == 2);
+        // several read timeouts pass while the journal is stalled: the connection stays open
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+                .until(() -> !response.isDone() && listener.readTimeouts() == 0);
+        publisher.drain();
+        final HttpResponse<String> answer = response.join();
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"accepted\":2,\"rejected\":0,\"errors\":[]}");
+    }
+
+    @Test
+    void shouldNotTimeOutAConnectionWaitingForRingRoom() {
+        final StallableEventPublisher publisher = start(4, 64 * 1024, 256 * 1024, 1024,
+                HttpIngestConfig.DEFAULT_PUBLISH_DEADLINE_MS, 200);
+        final CompletableFuture<HttpResponse<String>> response =
+                post("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n{\"n\":4}\n{\"n\":5}\n{\"n\":6}\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> publisher.inRing() == 4);
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+                .until(() -> !response.isDone() && listener.readTimeouts() == 0);
+        final HttpResponse<String> answer = drainUntilAnswered(publisher, response);
+        assertThat(answer.body()).isEqualTo("{\"accepted\":6,\"rejected\":0,\"errors\":[]}");
+        assertThat(publisher.drainedTexts()).hasSize(6).endsWith("{\"n\":6}");
+    }
+
+    @Test
+    void shouldAnswer431WhenAHeaderIsTooLarge() throws IOException {
+        final StallableEventPublisher publisher = start(10);
+        try (Socket socket = rawConnection("POST /ingest HTTP/1.1\r\nHost: example.com\r\nX-Padding: "
+                + "x".repeat(20_000) + "\r\nContent-Length: 8\r\n\r\n{\"n\":1}")) {
+            final String answer = readUntilClosed(socket);
+            assertThat(answer).startsWith("HTTP/1.1 431 ").contains("connection: close")
+                    .endsWith("{\"error\":\"header_too_large\"}");
+        }
+        assertThat(publisher.publishedCount()).isZero();
+        assertThat(counters.received(Listener.HTTP)).isZero();
+    }
+
+    @Test
+    void shouldAnswer400WhenTheRequestLineIsTooLong() throws IOException {
+        start(10);
+        try (Socket socket = rawConnection("POST /ingest?" + "q".repeat(8_000) + " HTTP/1.1\r\n"
+                + "Host: example.com\r\nContent-Length: 2\r\n\r\n{}")) {
+            final String answer = readUntilClosed(socket);
+            assertThat(answer).startsWith("HTTP/1.1 400 ").endsWith("{\"error\":\"request_line_too_long\"}");
+        }
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private CompletableFuture<HttpResponse<String>> postGzip(byte[] body) {
+        return client.sendAsync(request("/ingest").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldRejectGzipWithTrailingGarbage() throws IOException {
+        final StallableEventPublisher publisher = start(10);
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(gzip("{\"n\":1}\n"));
+        body.write("trailing garbage".getBytes(StandardCharsets.UTF_8));
+        final HttpResponse<String> answer = postGzip(body.toByteArray()).join();
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"error\":\"invalid_gzip\"}");
+
+        final byte[] whole = gzip("{\"n\":1}\n");
+        final HttpResponse<String> truncated = postGzip(Arrays.copyOf(whole, whole.length - 3)).join();
+        assertThat(truncated.statusCode()).isEqualTo(400);
+        assertThat(truncated.body()).isEqualTo("{\"error\":\"invalid_gzip\"}");
+        assertThat(publisher.publishedCount()).isZero();
+        assertThat(counters.received(Listener.HTTP)).isZero();
+    }
+
+    @Test
+    void shouldAcceptConcatenatedGzipMembers() throws IOException {
+        final StallableEventPublisher publisher = start(10);
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(gzip("{\"n\":1}\n"));
+        body.write(gzip("{\"n\":2}\n"));
+        final HttpResponse<String> answer = drainUntilAnswered(publisher, postGzip(body.toByteArray()));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(publisher.drainedTexts()).containsExactly("{\"n\":1}", "{\"n\":2}");
     }
 }
