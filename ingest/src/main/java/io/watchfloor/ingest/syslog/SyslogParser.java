@@ -13,7 +13,9 @@ import io.watchfloor.core.event.SyslogFields;
  * <p>Outcomes, never exceptions:
  * <ul>
  *   <li>{@code <PRI>1 } plus a valid RFC 5424 header → {@link SyslogFields#FORMAT_RFC5424}; any other VERSION
- *       or a header that breaks §6 (lengths, characters, spacing, timestamp) falls back to the legacy parser;</li>
+ *       or a header that breaks §6 (lengths, characters, spacing, timestamp — including an impossible date such
+ *       as {@code 2026-02-30} or hour 24) falls back to the legacy parser, which then finds no timestamp and keeps
+ *       everything after the PRI as the message;</li>
  *   <li>a valid PRI, or no PRI but a recognizable timestamp → {@link SyslogFields#FORMAT_RFC3164} (missing PRI:
  *       priority 13 with {@code priorityDefaulted});</li>
  *   <li>an invalid PRI ({@code <192>}, {@code <-1>}, {@code <>}) → {@link SyslogFields#FORMAT_RAW}, priority 13
@@ -21,7 +23,8 @@ import io.watchfloor.core.event.SyslogFields;
  *   <li>no PRI and no timestamp, or an empty frame → {@link SyslogFields#parseError()}, {@code FORMAT_RAW},
  *       priority 13 defaulted, the whole frame as message. The pipeline still journals it.</li>
  * </ul>
- * One trailing NUL, one LF and one CR are stripped first; embedded NUL and TAB bytes are kept.
+ * One trailing NUL, one LF and one CR (at most one of each, in any order) are stripped first; embedded NUL and
+ * TAB bytes and trailing spaces are kept.
  */
 public final class SyslogParser {
     /** RFC 3164 §4.3.3: user.notice, used when the PRI is missing or invalid. */
