@@ -233,6 +233,25 @@ class HttpIngestListenerTest {
     }
 
     @Test
+    void shouldAcceptABodyOfManyRingsInLinearTime() {
+        // the tester's case scaled down (they sent 200,000 lines through 65,536 slots; this test ring keeps every
+        // drained event, so 50,000 lines through 4,096 slots): the old code lost every line past the first chunk
+        // and rescanned the body for each lost line
+        final StallableEventPublisher publisher = start(4096, 4 * 1024 * 1024, 4 * 1024 * 1024, 1024);
+        final StringBuilder body = new StringBuilder(2 * 1024 * 1024);
+        for (int i = 0; i < 50_000; i++) {
+            body.append("{\"host\":\"web-1.example.com\",\"i\":").append(i).append("}\n");
+        }
+        final HttpResponse<String> answer = drainUntilAnswered(publisher, post(body.toString()));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"accepted\":50000,\"rejected\":0,\"errors\":[]}");
+        final List<String> drained = publisher.drainedTexts();
+        assertThat(drained).hasSize(50_000).endsWith("{\"host\":\"web-1.example.com\",\"i\":49999}");
+        assertThat(counters.received(Listener.HTTP)).isEqualTo(50_000);
+        assertThat(counters.rejected(Listener.HTTP)).isZero();
+    }
+
+    @Test
     void shouldAnswer503WithJournaledCountWhenTheRingStaysFullPastTheDeadline() {
         final StallableEventPublisher publisher = start(64, 64 * 1024, 256 * 1024, 1024, 300, 30_000);
         final StringBuilder body = new StringBuilder();
