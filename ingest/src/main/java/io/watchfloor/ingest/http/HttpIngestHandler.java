@@ -258,18 +258,24 @@ final class HttpIngestHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     private void deadlinePassed() {
         if (publishing) {
-            stopPublishing();
+            stopPublishing(true);
         }
     }
 
-    /** Gives up on the lines not yet published: they are rejected ring_full; the journaled ones stay accepted. */
-    private void stopPublishing() {
+    /**
+     * Gives up on the lines not yet published: they are rejected ring_full; the journaled ones stay accepted.
+     *
+     * @param answered true when the client will get the 503 (deadline), false when it has gone (closed)
+     */
+    private void stopPublishing(boolean answered) {
         publishing = false;
         deadline.cancel(false);
         final IngestRequestBatch batch = pending;
         final int unpublished = batch.lineCount() - batch.published();
         counters.addRejected(Listener.HTTP, unpublished);
-        listener.ringFull();
+        if (answered) {
+            listener.ringFull();
+        }
         pendingReport.markRetryLater();
         for (int i = batch.published(); i < batch.lineCount(); i++) {
             pendingReport.reject(batch.lineNumber(i), REASON_RING_FULL);
@@ -337,7 +343,7 @@ final class HttpIngestHandler extends SimpleChannelInboundHandler<FullHttpReques
     @Override
     public void channelInactive(ChannelHandlerContext context) throws Exception {
         if (publishing) {
-            stopPublishing(); // the answer goes nowhere, but the counters stay exact
+            stopPublishing(false); // the answer goes nowhere, but the counters stay exact
         }
         releaseQueued();
         super.channelInactive(context);

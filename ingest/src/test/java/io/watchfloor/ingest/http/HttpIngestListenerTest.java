@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -438,5 +439,33 @@ class HttpIngestListenerTest {
         final HttpResponse<String> answer = drainUntilAnswered(publisher, postGzip(body.toByteArray()));
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(publisher.drainedTexts()).containsExactly("{\"n\":1}", "{\"n\":2}");
+    }
+
+    @Test
+    void shouldAnswerPipelinedRequestsInOrderWhileTheFirstWaitsForRingRoom() throws IOException {
+        final StallableEventPublisher publisher = start(2);
+        final String first = "{\"r\":1,\"n\":1}\n{\"r\":1,\"n\":2}\n{\"r\":1,\"n\":3}\n";
+        final String second = "{\"r\":2}\n";
+        try (Socket socket = rawConnection("POST /ingest HTTP/1.1\r\nHost: example.com\r\nContent-Length: "
+                + first.length() + "\r\n\r\n" + first
+                + "POST /ingest HTTP/1.1\r\nHost: example.com\r\nConnection: close\r\nContent-Length: "
+                + second.length() + "\r\n\r\n" + second)) {
+            final CompletableFuture<String> answers = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return readUntilClosed(socket);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(20)).until(() -> {
+                publisher.drain();
+                return answers.isDone();
+            });
+            final String text = answers.join();
+            assertThat(text.indexOf("{\"accepted\":3,")).isPositive()
+                    .isLessThan(text.indexOf("{\"accepted\":1,"));
+        }
+        assertThat(publisher.drainedTexts()).containsExactly("{\"r\":1,\"n\":1}", "{\"r\":1,\"n\":2}",
+                "{\"r\":1,\"n\":3}", "{\"r\":2}");
     }
 }
