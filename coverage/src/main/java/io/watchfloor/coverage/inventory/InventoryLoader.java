@@ -40,7 +40,8 @@ public final class InventoryLoader {
     private static final Logger LOG = LoggerFactory.getLogger(InventoryLoader.class);
     private static final List<String> TOP_KEYS = List.of("sources");
     private static final List<String> SOURCE_KEYS =
-            List.of("id", "name", "category", "match", "logsource", "max_silence", "criticality", "owner");
+            List.of("id", "name", "category", "match", "logsource", "max_silence", "criticality", "owner",
+                    "max_lag");
     private static final List<String> MATCH_KEYS = List.of("hosts", "peers", "apps");
     private static final List<String> LOGSOURCE_KEYS = List.of("product", "service", "category");
 
@@ -234,10 +235,19 @@ public final class InventoryLoader {
                 }
             }
             final String owner = optionalString(m, path, "owner", "a team name");
+            long maxLagMs = Source.NO_MAX_LAG;
+            final String lagText = optionalString(m, path, "max_lag", EXPECT_DURATION);
+            if (lagText != null) {
+                maxLagMs = parseDurationMs(lagText);
+                if (maxLagMs <= 0) {
+                    wrong(path + ".max_lag", lagText, EXPECT_DURATION);
+                }
+            }
             if (errors.size() != errorsBefore) {
                 return null;
             }
-            return new Source(index, id, name, category, match, logsource, maxSilenceMs, criticality, owner);
+            return new Source(index, id, name, category, match, logsource, maxSilenceMs, criticality, owner,
+                    maxLagMs);
         }
 
         private SourceMatch match(Map<?, ?> source, String sourcePath) {

@@ -14,9 +14,21 @@ import java.util.Objects;
  * @param maxSilenceMs how long it may stay silent before a gap opens, in milliseconds (&gt; 0)
  * @param criticality how much its silence matters ({@link Criticality#DEFAULT} when not declared)
  * @param owner the team answerable for it, or null
+ * @param maxLagMs its lag objective (receive time − event time), in milliseconds, or {@link #NO_MAX_LAG}; most
+ *     recent events lagging more make it DELAYED
  */
 public record Source(int index, String id, String name, Category category, SourceMatch match,
-                     LogSourceRef logsource, long maxSilenceMs, Criticality criticality, String owner) {
+                     LogSourceRef logsource, long maxSilenceMs, Criticality criticality, String owner,
+                     long maxLagMs) {
+    /** {@link #maxLagMs()} of a source without a lag objective. */
+    public static final long NO_MAX_LAG = -1;
+
+    /** A source without a lag objective (the first issue's fields). */
+    public Source(int index, String id, String name, Category category, SourceMatch match, LogSourceRef logsource,
+                  long maxSilenceMs, Criticality criticality, String owner) {
+        this(index, id, name, category, match, logsource, maxSilenceMs, criticality, owner, NO_MAX_LAG);
+    }
+
     public Source {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -25,6 +37,9 @@ public record Source(int index, String id, String name, Category category, Sourc
         Objects.requireNonNull(criticality, "criticality");
         if (maxSilenceMs <= 0) {
             throw new IllegalArgumentException("maxSilenceMs : " + maxSilenceMs + " (expected: > 0)");
+        }
+        if (maxLagMs <= 0 && maxLagMs != NO_MAX_LAG) {
+            throw new IllegalArgumentException("maxLagMs : " + maxLagMs + " (expected: > 0 or NO_MAX_LAG)");
         }
     }
 }

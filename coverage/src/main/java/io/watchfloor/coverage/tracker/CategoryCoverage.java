@@ -5,10 +5,18 @@ import io.watchfloor.coverage.inventory.Category;
 /**
  * Coverage of one category at a snapshot.
  *
+ * @param reporting sources received within their cadence, DELAYED ones included
  * @param coveragePct reporting / in_scope × 100 rounded to one decimal, or null when nothing is in scope
+ * @param delayed the reporting sources that are DELAYED
  */
 public record CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
-                               Double coveragePct) {
+                               Double coveragePct, int delayed) {
+    /** The first issue's counts, without DELAYED. */
+    public CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
+                            Double coveragePct) {
+        this(category, inScope, reporting, silent, neverSeen, coveragePct, 0);
+    }
+
     /** @return the percentage for these counts, or null when {@code inScope == 0} */
     public static Double percent(int reporting, int inScope) {
         return inScope == 0 ? null : Math.round(reporting * 1000.0 / inScope) / 10.0;

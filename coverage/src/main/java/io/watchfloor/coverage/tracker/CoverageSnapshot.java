@@ -38,6 +38,7 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
             m.put("silent", c.silent());
             m.put("never_seen", c.neverSeen());
             m.put("coverage_pct", c.coveragePct());
+            m.put("delayed", c.delayed());
             cats.put(c.category().id(), m);
         }
         out.put("categories", cats);
@@ -56,6 +57,21 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
             m.put("owner", s.owner());
             m.put("max_silence_s", s.maxSilenceMs() / 1000);
             m.put("open_gap", sc.openGapId());
+            m.put("last_receive_time", iso(sc.lastSeenMs()));
+            m.put("max_lag_s", s.maxLagMs() < 0 ? null : s.maxLagMs() / 1000);
+            final LagStats lag = sc.lag();
+            final Map<String, Object> lagJson = new LinkedHashMap<>(4);
+            lagJson.put("samples", lag.samples());
+            lagJson.put("p50_ms", lag.samples() == 0 ? null : lag.p50Ms());
+            lagJson.put("p95_ms", lag.samples() == 0 ? null : lag.p95Ms());
+            lagJson.put("max_ms", lag.samples() == 0 ? null : lag.maxMs());
+            m.put("lag", lagJson);
+            m.put("open_delayed_gap", sc.openDelayedGapId());
+            final List<Object> findings = new ArrayList<>(sc.findings().size());
+            for (SourceFinding f : sc.findings()) {
+                findings.add(findingJson(f));
+            }
+            m.put("findings", findings);
             srcs.add(m);
         }
         out.put("sources", srcs);
@@ -76,11 +92,32 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
 
     /** @return the body of {@code GET /api/gaps}: {@code generated_at, open, gaps} (each gap as {@link Gap#toApiJson}) */
     public Map<String, Object> gapsJson() {
+        return gapsJson(null, null, null, null, null);
+    }
+
+    /**
+     * The body of {@code GET /api/gaps} with filters; every null filter matches everything.
+     *
+     * @param sourceId only gaps of this source
+     * @param type only gaps of this type ({@link GapType#id()}: {@code silent}, {@code delayed}, …); an unknown
+     *     type matches nothing (check it with {@link GapType#ofId} to answer 400)
+     * @param state {@code open} or {@code closed}; anything else matches nothing
+     * @param fromMs only gaps still open at or closed at or after this time, epoch ms
+     * @param toMs only gaps opened at or before this time, epoch ms
+     * @return {@code generated_at, open, gaps}: {@code open} counts the open gaps among those listed
+     */
+    public Map<String, Object> gapsJson(String sourceId, String type, String state, Long fromMs, Long toMs) {
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("generated_at", iso(atMs));
         int open = 0;
         final List<Object> list = new ArrayList<>(gaps.size());
         for (Gap g : gaps) {
+            if ((sourceId != null && !sourceId.equals(g.sourceId()))
+                    || (type != null && !type.equals(g.type().id()))
+                    || (state != null && !state.equals(g.isOpen() ? "open" : "closed"))
+                    || !g.overlaps(fromMs, toMs)) {
+                continue;
+            }
             list.add(g.toApiJson(atMs));
             if (g.isOpen()) {
                 open++;
@@ -99,6 +136,19 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
             }
         }
         return null;
+    }
+
+    private static Map<String, Object> findingJson(SourceFinding f) {
+        final Map<String, Object> m = new LinkedHashMap<>(4);
+        m.put("kind", f.kind().id());
+        m.put("count", f.count());
+        m.put("last_at", iso(f.lastAtMs()));
+        if (f.kind() == FindingKind.FUTURE_TIMESTAMP) {
+            m.put("max_ahead_s", f.valueMs() / 1000);
+        } else {
+            m.put("offset_minutes", f.valueMs() / 60_000);
+        }
+        return m;
     }
 
     private static String iso(long ms) {

@@ -36,6 +36,10 @@ public final class CoverageTracker {
     private static final long NEVER = Long.MIN_VALUE;
     private static final long NONE = -1;
     private static final Category[] CATEGORIES = Category.values();
+    /** Lags needed in the window before a time-zone offset is suspected. */
+    static final int TZ_MIN_SAMPLES = 8;
+    /** Share of the window that must sit near the offset. */
+    static final double TZ_MIN_SHARE = 0.8;
 
     private final Inventory inventory;
     private final GapListener listener;
@@ -47,9 +51,25 @@ public final class CoverageTracker {
     private final long[] events;
     private final long[] maxSilenceMs;
     private final SourceState[] state;
+    /** The open {@code silent} or {@code never_seen} gap of each source (they exclude each other), or null. */
     private final Gap[] openGap;
+    /** The open {@code delayed} gap of each source, or null. */
+    private final Gap[] openDelayedGap;
     /** For a gap restored open: the first receive at or after it opened, seen during replay; else NONE. */
     private final long[] firstReceiveInGapMs;
+
+    private final LagWindows lags;
+    /** Whether most of the lag window is above max_lag, as of the last event. */
+    private final boolean[] delayed;
+    /** Receive time of the event that made the source delayed (the delayed gap's start), or NONE. */
+    private final long[] delayedSinceMs;
+    /** Receive time of the event that ended the last delayed period, or NONE. */
+    private final long[] delayedClearedAtMs;
+    private final long[] futureEvents;
+    private final long[] futureLastAtMs;
+    private final long[] futureMaxAheadMs;
+    private final long futureToleranceMs;
+    private final long startedAtMs;
 
     private final LinkedHashMap<String, UnmanagedEntry> unmanaged;
     private UnmanagedEntry lastUnmanaged;
@@ -58,6 +78,7 @@ public final class CoverageTracker {
     /** Open and closed gaps, in the order they were opened (or restored). */
     private final List<Gap> gaps = new ArrayList<>();
 
+    private final boolean neverSeenGaps;
     private long nowMs;
     private long lastPublishedMs;
     private volatile CoverageSnapshot latest;
@@ -94,6 +115,17 @@ public final class CoverageTracker {
         state = new SourceState[n];
         openGap = new Gap[n];
         firstReceiveInGapMs = new long[n];
+        openDelayedGap = new Gap[n];
+        final long[] maxLagMs = new long[n];
+        delayed = new boolean[n];
+        delayedSinceMs = new long[n];
+        delayedClearedAtMs = new long[n];
+        futureEvents = new long[n];
+        futureLastAtMs = new long[n];
+        futureMaxAheadMs = new long[n];
+        futureToleranceMs = config.futureToleranceMs();
+        this.startedAtMs = startedAtMs;
+        this.neverSeenGaps = config.neverSeenGaps();
         for (int i = 0; i < n; i++) {
             final Source s = inventory.source(i);
             indexById.put(s.id(), i);
@@ -102,7 +134,12 @@ public final class CoverageTracker {
             maxSilenceMs[i] = s.maxSilenceMs();
             state[i] = SourceState.NEVER_SEEN;
             firstReceiveInGapMs[i] = NONE;
+            maxLagMs[i] = s.maxLagMs();
+            delayedSinceMs[i] = NONE;
+            delayedClearedAtMs[i] = NONE;
+            futureLastAtMs[i] = NONE;
         }
+        lags = new LagWindows(n, config.lagWindowEvents(), maxLagMs);
         unmanaged = new LinkedHashMap<>(Math.min(1024, Math.max(16, config.maxUnmanagedSenders())));
         nowMs = startedAtMs;
         publish();
@@ -141,9 +178,10 @@ public final class CoverageTracker {
         final long eventTimeMs = eventTimeMs(e);
         if (eventTimeMs != NONE) {
             lastEventTimeMs[i] = eventTimeMs;
+            onLag(i, receivedMs, receivedMs - eventTimeMs);
         }
         events[i]++;
-        state[i] = SourceState.REPORTING;
+        state[i] = delayed[i] ? SourceState.DELAYED : SourceState.REPORTING;
         final Gap gap = openGap[i];
         if (gap != null) {
             if (e.replay()) {
@@ -153,6 +191,31 @@ public final class CoverageTracker {
             } else {
                 closeGap(i, firstReceiveInGapMs[i] != NONE ? firstReceiveInGapMs[i] : receivedMs);
             }
+        }
+    }
+
+    /** Records one lag; notes where a delayed period starts or ends (the gaps move on ticks). */
+    private void onLag(int i, long receivedMs, long lagMs) {
+        if (-lagMs > futureToleranceMs) {
+            onFutureTimestamp(i, receivedMs, -lagMs);
+        }
+        final boolean nowDelayed = lags.record(i, lagMs);
+        if (nowDelayed != delayed[i]) {
+            delayed[i] = nowDelayed;
+            if (nowDelayed) {
+                delayedSinceMs[i] = receivedMs;
+                delayedClearedAtMs[i] = NONE;
+            } else {
+                delayedClearedAtMs[i] = receivedMs;
+            }
+        }
+    }
+
+    private void onFutureTimestamp(int i, long receivedMs, long aheadMs) {
+        futureEvents[i]++;
+        futureLastAtMs[i] = receivedMs;
+        if (aheadMs > futureMaxAheadMs[i]) {
+            futureMaxAheadMs[i] = aheadMs;
         }
     }
 
@@ -174,16 +237,34 @@ public final class CoverageTracker {
             final long lastMs = last[i];
             if (lastMs == NEVER) {
                 state[i] = SourceState.NEVER_SEEN;
+                if (neverSeenGaps && openGap[i] == null && now - startedAtMs > maxSilenceMs[i]) {
+                    openGap(i, GapType.NEVER_SEEN, startedAtMs + maxSilenceMs[i]);
+                }
             } else if (now - lastMs > maxSilenceMs[i]) {
                 state[i] = SourceState.SILENT;
                 if (openGap[i] == null) {
-                    openGap(i, lastMs + maxSilenceMs[i]);
+                    openGap(i, GapType.SILENT, lastMs + maxSilenceMs[i]);
                 }
             } else {
-                state[i] = SourceState.REPORTING;
+                state[i] = delayed[i] ? SourceState.DELAYED : SourceState.REPORTING;
+            }
+            if (delayed[i] != (openDelayedGap[i] != null)) {
+                onDelayedChange(i);
             }
         }
         publish();
+    }
+
+    /** Opens or closes the delayed gap of a source whose delayed flag and gap disagree; rare. */
+    private void onDelayedChange(int i) {
+        if (delayed[i]) {
+            openGap(i, GapType.DELAYED, delayedSinceMs[i]);
+        } else {
+            final long at = delayedClearedAtMs[i] != NONE ? delayedClearedAtMs[i] : nowMs;
+            final Gap closed = openDelayedGap[i].closeAt(at);
+            openDelayedGap[i] = null;
+            recordClosed(closed);
+        }
     }
 
     /**
@@ -200,14 +281,19 @@ public final class CoverageTracker {
         } else {
             gaps.add(g);
         }
+        final boolean delayedGap = g.type() == GapType.DELAYED;
         if (g.isOpen()) {
-            if (i >= 0) {
+            if (i >= 0 && delayedGap) {
+                openDelayedGap[i] = g;
+            } else if (i >= 0) {
                 openGap[i] = g;
                 firstReceiveInGapMs[i] = NONE;
             }
             listener.gapOpened(g, true);
         } else {
-            if (i >= 0 && openGap[i] != null && openGap[i].id().equals(g.id())) {
+            if (i >= 0 && delayedGap && openDelayedGap[i] != null && openDelayedGap[i].id().equals(g.id())) {
+                openDelayedGap[i] = null;
+            } else if (i >= 0 && openGap[i] != null && openGap[i].id().equals(g.id())) {
                 openGap[i] = null;
                 firstReceiveInGapMs[i] = NONE;
             }
@@ -220,25 +306,52 @@ public final class CoverageTracker {
     public CoverageSnapshot snapshot() {
         final int n = lastReceivedMs.length;
         final List<SourceCoverage> sources = new ArrayList<>(n);
-        final int[][] counts = new int[CATEGORIES.length][4];
+        final int[][] counts = new int[CATEGORIES.length][1 + SourceState.values().length];
+        final int[] scratch = new int[lags.window()];
+        final int[] near = new int[1];
         for (int i = 0; i < n; i++) {
             final Source s = inventory.source(i);
+            final LagStats lag = lags.stats(i, scratch);
             sources.add(new SourceCoverage(s, state[i], lastReceivedMs[i] == NEVER ? NONE : lastReceivedMs[i],
-                    lastEventTimeMs[i], events[i], openGap[i] == null ? null : openGap[i].id()));
+                    lastEventTimeMs[i], events[i], openGap[i] == null ? null : openGap[i].id(), lag,
+                    findings(i, lag, scratch, near), openDelayedGap[i] == null ? null : openDelayedGap[i].id()));
             final int[] c = counts[s.category().ordinal()];
             c[0]++;
             c[1 + state[i].ordinal()]++;
         }
         final List<CategoryCoverage> categories = new ArrayList<>(CATEGORIES.length);
+        final int reporting = 1 + SourceState.REPORTING.ordinal();
+        final int delayedAt = 1 + SourceState.DELAYED.ordinal();
         for (Category cat : CATEGORIES) {
             final int[] c = counts[cat.ordinal()];
-            categories.add(new CategoryCoverage(cat, c[0], c[1], c[2], c[3], CategoryCoverage.percent(c[1], c[0])));
+            final int arriving = c[reporting] + c[delayedAt];
+            categories.add(new CategoryCoverage(cat, c[0], arriving, c[1 + SourceState.SILENT.ordinal()],
+                    c[1 + SourceState.NEVER_SEEN.ordinal()], CategoryCoverage.percent(arriving, c[0]), c[delayedAt]));
         }
         final List<UnmanagedSender> senders = new ArrayList<>(unmanaged.size());
         for (UnmanagedEntry u : unmanaged.values()) {
             senders.add(new UnmanagedSender(u.host, u.peer, u.events, u.firstSeenMs, u.lastSeenMs));
         }
         return new CoverageSnapshot(nowMs, categories, sources, senders, unmanagedOverflow, gaps);
+    }
+
+    private List<SourceFinding> findings(int i, LagStats lag, int[] scratch, int[] near) {
+        List<SourceFinding> out = List.of();
+        if (futureEvents[i] > 0) {
+            out = new ArrayList<>(2);
+            out.add(new SourceFinding(FindingKind.FUTURE_TIMESTAMP, futureEvents[i], futureLastAtMs[i],
+                    futureMaxAheadMs[i]));
+        }
+        if (lag.samples() >= TZ_MIN_SAMPLES) {
+            final long offsetMs = lags.suspectedOffsetMs(i, scratch, config.tzToleranceMs(), TZ_MIN_SHARE, near);
+            if (offsetMs != 0) {
+                if (out.isEmpty()) {
+                    out = new ArrayList<>(1);
+                }
+                out.add(new SourceFinding(FindingKind.TZ_OFFSET_SUSPECTED, near[0], lastReceivedMs[i], offsetMs));
+            }
+        }
+        return out;
     }
 
     /** @return the last published snapshot; thread-safe, never null */
@@ -257,14 +370,18 @@ public final class CoverageTracker {
         latest = snapshot();
     }
 
-    private void openGap(int i, long openedAtMs) {
-        final Gap g = Gap.open(inventory.source(i).id(), openedAtMs);
-        openGap[i] = g;
-        firstReceiveInGapMs[i] = NONE;
+    private void openGap(int i, GapType type, long openedAtMs) {
+        final Gap g = Gap.open(inventory.source(i).id(), type, openedAtMs, nowMs);
+        if (type == GapType.DELAYED) {
+            openDelayedGap[i] = g;
+        } else {
+            openGap[i] = g;
+            firstReceiveInGapMs[i] = NONE;
+        }
         gaps.add(g);
         trimHistory();
-        LOG.info("Coverage gap opened. source={} gap={} openedAt={} maxSilenceMs={}",
-                g.sourceId(), g.id(), Instant.ofEpochMilli(openedAtMs), maxSilenceMs[i]);
+        LOG.info("Coverage gap opened. source={} gap={} type={} openedAt={} maxSilenceMs={}",
+                g.sourceId(), g.id(), type.id(), Instant.ofEpochMilli(openedAtMs), maxSilenceMs[i]);
         listener.gapOpened(g, false);
     }
 
@@ -272,6 +389,10 @@ public final class CoverageTracker {
         final Gap closed = openGap[i].closeAt(closedAtMs);
         openGap[i] = null;
         firstReceiveInGapMs[i] = NONE;
+        recordClosed(closed);
+    }
+
+    private void recordClosed(Gap closed) {
         final int at = indexOfGap(closed.id());
         if (at >= 0) {
             gaps.set(at, closed);

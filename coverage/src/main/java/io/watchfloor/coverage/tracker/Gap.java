@@ -7,29 +7,59 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * An interval during which an in-scope source did not report. Immutable.
+ * One gap-ledger record: an interval during which an in-scope source did not give the coverage it should.
+ * Immutable.
  *
- * @param id deterministic id {@code sourceId@openedAtMs}, so a transition written twice is recognizable
- * @param sourceId the silent source
- * @param openedAtMs when the silence crossed {@code max_silence} (last receive + max_silence), epoch ms
- * @param closedAtMs the first receive after it opened, epoch ms, or -1 while open
+ * @param id deterministic id, so a transition written twice is recognizable: {@code sourceId@openedAtMs} for a
+ *     {@link GapType#SILENT} gap (the first issue's format), {@code sourceId@openedAtMs/type} for the others
+ * @param sourceId the source
+ * @param openedAtMs when the gap began (e.g. last receive + max_silence), epoch ms
+ * @param closedAtMs when it ended (e.g. the first receive after it opened), epoch ms, or -1 while open
+ * @param type why it is open
+ * @param alertedAtMs when the tracker raised it (the tick that opened it), epoch ms, or -1 when unknown (gaps
+ *     journaled before the ledger kept it)
  */
-public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs) {
+public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, GapType type, long alertedAtMs) {
     /** {@link #closedAtMs()} of an open gap. */
     public static final long OPEN = -1;
+    /** {@link #alertedAtMs()} when not known. */
+    public static final long UNKNOWN = -1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** @return a new open gap with its deterministic id */
+    public Gap {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(sourceId, "sourceId");
+        Objects.requireNonNull(type, "type");
+    }
+
+    /** A {@link GapType#SILENT} gap whose alert time is unknown (the first issue's record). */
+    public Gap(String id, String sourceId, long openedAtMs, long closedAtMs) {
+        this(id, sourceId, openedAtMs, closedAtMs, GapType.SILENT, UNKNOWN);
+    }
+
+    /** @return a new open {@link GapType#SILENT} gap with its deterministic id and an unknown alert time */
     public static Gap open(String sourceId, long openedAtMs) {
-        return new Gap(sourceId + "@" + openedAtMs, sourceId, openedAtMs, OPEN);
+        return open(sourceId, GapType.SILENT, openedAtMs, UNKNOWN);
+    }
+
+    /** @return a new open gap of {@code type} with its deterministic id ({@link #idOf}) */
+    public static Gap open(String sourceId, GapType type, long openedAtMs, long alertedAtMs) {
+        return new Gap(idOf(sourceId, type, openedAtMs), sourceId, openedAtMs, OPEN, type, alertedAtMs);
+    }
+
+    /** @return the deterministic id of a gap: {@code sourceId@openedAtMs}, plus {@code /type} unless SILENT */
+    public static String idOf(String sourceId, GapType type, long openedAtMs) {
+        final String base = sourceId + "@" + openedAtMs;
+        return type == GapType.SILENT ? base : base + "/" + type.id();
     }
 
     /** @return this gap closed at {@code closedAtMs} (never before it opened) */
     public Gap closeAt(long closedAtMs) {
-        return new Gap(id, sourceId, openedAtMs, Math.max(closedAtMs, openedAtMs));
+        return new Gap(id, sourceId, openedAtMs, Math.max(closedAtMs, openedAtMs), type, alertedAtMs);
     }
 
     /** @return true while the gap is open */
@@ -43,12 +73,27 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs) 
         return Math.max(0, end - openedAtMs) / 1000;
     }
 
-    /** @return the JSON the API shows: {@code id, source_id, opened_at, closed_at, duration_s, open} */
+    /**
+     * @return true when the gap overlaps the period {@code [fromMs, toMs]}; a null bound is open-ended
+     */
+    public boolean overlaps(Long fromMs, Long toMs) {
+        if (toMs != null && openedAtMs > toMs) {
+            return false;
+        }
+        return fromMs == null || isOpen() || closedAtMs >= fromMs;
+    }
+
+    /**
+     * @return the JSON the API shows: {@code id, source_id, type, opened_at, alerted_at, closed_at, duration_s,
+     *     open}
+     */
     public Map<String, Object> toApiJson(long nowMs) {
-        final Map<String, Object> m = new LinkedHashMap<>(8);
+        final Map<String, Object> m = new LinkedHashMap<>(12);
         m.put("id", id);
         m.put("source_id", sourceId);
+        m.put("type", type.id());
         m.put("opened_at", Instant.ofEpochMilli(openedAtMs).toString());
+        m.put("alerted_at", alertedAtMs == UNKNOWN ? null : Instant.ofEpochMilli(alertedAtMs).toString());
         m.put("closed_at", isOpen() ? null : Instant.ofEpochMilli(closedAtMs).toString());
         m.put("duration_s", durationS(nowMs));
         m.put("open", isOpen());
@@ -57,7 +102,9 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs) 
 
     /**
      * @return one coverage-journal record:
-     *     {@code {"type":"opened"|"closed","id":…,"source_id":…,"opened_at_ms":…,"closed_at_ms":…}}
+     *     {@code {"type":"opened"|"closed","id":…,"source_id":…,"opened_at_ms":…,"closed_at_ms":…}}, plus
+     *     {@code "gap_type"} unless {@code silent} and {@code "alerted_at_ms"} when known, so a silent gap of
+     *     unknown alert time is written exactly as the first issue wrote it
      */
     public String toJournalJson() {
         final ObjectNode n = JSON.createObjectNode();
@@ -66,11 +113,18 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs) 
         n.put("source_id", sourceId);
         n.put("opened_at_ms", openedAtMs);
         n.put("closed_at_ms", closedAtMs);
+        if (type != GapType.SILENT) {
+            n.put("gap_type", type.id());
+        }
+        if (alertedAtMs != UNKNOWN) {
+            n.put("alerted_at_ms", alertedAtMs);
+        }
         return n.toString();
     }
 
     /**
-     * Reads a record written by {@link #toJournalJson()}.
+     * Reads a record written by {@link #toJournalJson()}; a record without {@code gap_type} (the first issue's)
+     * is a {@link GapType#SILENT} gap, one without {@code alerted_at_ms} has an unknown alert time.
      *
      * @throws IllegalArgumentException when the text is not such a record (a corrupt journal)
      */
@@ -86,7 +140,23 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs) 
             throw new IllegalArgumentException("coverage journal record : " + json
                     + " (expected: id, source_id, opened_at_ms, closed_at_ms)");
         }
+        GapType type = GapType.SILENT;
+        if (n.has("gap_type")) {
+            type = n.get("gap_type").isTextual() ? GapType.ofId(n.get("gap_type").asText()) : null;
+            if (type == null) {
+                throw new IllegalArgumentException("coverage journal record gap_type : " + n.get("gap_type")
+                        + " (expected: one of silent, delayed, never_seen, volume, degraded)");
+            }
+        }
+        long alertedAtMs = UNKNOWN;
+        if (n.has("alerted_at_ms")) {
+            if (!n.get("alerted_at_ms").canConvertToLong()) {
+                throw new IllegalArgumentException("coverage journal record alerted_at_ms : " + n.get("alerted_at_ms")
+                        + " (expected: epoch ms)");
+            }
+            alertedAtMs = n.get("alerted_at_ms").asLong();
+        }
         return new Gap(n.get("id").asText(), n.get("source_id").asText(), n.get("opened_at_ms").asLong(),
-                n.get("closed_at_ms").asLong());
+                n.get("closed_at_ms").asLong(), type, alertedAtMs);
     }
 }

@@ -1,6 +1,7 @@
 package io.watchfloor.coverage.tracker;
 
 import io.watchfloor.coverage.inventory.Source;
+import java.util.List;
 
 /**
  * One source's state at a snapshot.
@@ -8,8 +9,30 @@ import io.watchfloor.coverage.inventory.Source;
  * @param lastSeenMs last receive time, epoch ms, or -1 when never seen
  * @param lastEventTimeMs the event time its last event carried, epoch ms, or -1 when none
  * @param events events attributed to it since the journal began
- * @param openGapId the id of its open gap, or null
+ * @param openGapId the id of its open {@code silent} or {@code never_seen} gap, or null
+ * @param lag its lag over the last events that carried an event time
+ * @param findings clock findings ({@code FUTURE_TIMESTAMP}, {@code TZ_OFFSET_SUSPECTED}); not gaps
+ * @param openDelayedGapId the id of its open {@code delayed} gap, or null
  */
 public record SourceCoverage(Source source, SourceState state, long lastSeenMs, long lastEventTimeMs, long events,
-                             String openGapId) {
+                             String openGapId, LagStats lag, List<SourceFinding> findings, String openDelayedGapId) {
+    public SourceCoverage {
+        findings = List.copyOf(findings);
+    }
+
+    /** The first issue's fields: no lag samples, no findings, no delayed gap. */
+    public SourceCoverage(Source source, SourceState state, long lastSeenMs, long lastEventTimeMs, long events,
+                          String openGapId) {
+        this(source, state, lastSeenMs, lastEventTimeMs, events, openGapId, LagStats.EMPTY, List.of(), null);
+    }
+
+    /** @return the finding of this kind, or null */
+    public SourceFinding finding(FindingKind kind) {
+        for (SourceFinding f : findings) {
+            if (f.kind() == kind) {
+                return f;
+            }
+        }
+        return null;
+    }
 }

@@ -128,6 +128,17 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void shouldReadAnOptionalLagObjective() throws IOException {
+        final InventoryLoadResult r = InventoryLoader.load(oneSource(
+                "id: a", "name: x", "category: cloud", "match: {apps: [a]}", "max_silence: 5m", "max_lag: 2m"));
+        assertThat(r.inventory().source(0).maxLagMs()).isEqualTo(120_000L);
+        assertThat(InventoryLoader.load(write(VALID)).inventory().source(0).maxLagMs()).isEqualTo(Source.NO_MAX_LAG);
+        assertThat(rendered(InventoryLoader.load(oneSource(
+                "id: a", "name: x", "category: cloud", "match: {apps: [a]}", "max_silence: 5m", "max_lag: soon"))))
+                .containsExactly("sources[0].max_lag: found \"soon\" (expected: a positive duration like 30s, 5m, 1h, 2d)");
+    }
+
+    @Test
     void shouldRejectZeroAndNumericDurations() throws IOException {
         assertThat(rendered(InventoryLoader.load(oneSource(
                 "id: a", "name: x", "category: cloud", "match: {apps: [a]}", "max_silence: 0s"))))
@@ -220,7 +231,7 @@ class InventoryLoaderTest {
         assertThat(rendered(r)).containsExactly(
                 "version: found an unknown key (expected: one of sources)",
                 "sources[0].colour: found an unknown key (expected: one of id, name, category, match, logsource, "
-                        + "max_silence, criticality, owner)",
+                        + "max_silence, criticality, owner, max_lag)",
                 "sources[0].match.tokens: found an unknown key (expected: one of hosts, peers, apps)",
                 "sources[0].logsource.vendor: found an unknown key (expected: one of product, service, category)");
     }

@@ -310,7 +310,8 @@ class CoverageTrackerTest {
         restarted.onTick(T0 + 10 * MINUTE);
 
         assertThat(listener.live()).containsExactly("opened fw@" + (T0 + 4 * MINUTE));
-        assertThat(restarted.latestSnapshot().gaps()).containsExactly(closed, Gap.open("fw", T0 + 4 * MINUTE));
+        assertThat(restarted.latestSnapshot().gaps()).containsExactly(closed,
+                Gap.open("fw", GapType.SILENT, T0 + 4 * MINUTE, T0 + 10 * MINUTE));
     }
 
     @Test

@@ -1,0 +1,16 @@
+package io.watchfloor.coverage.tracker;
+
+import java.util.Locale;
+
+/** Something odd about a source's clocks that is worth a look but is not a gap: it opens none and alerts none. */
+public enum FindingKind {
+    /** Event times ahead of receive times by more than {@link CoverageTrackerConfig#futureToleranceMs()}. */
+    FUTURE_TIMESTAMP,
+    /** Lags clustered near a non-zero multiple of 30 minutes: a sender writing local time as UTC, probably. */
+    TZ_OFFSET_SUSPECTED;
+
+    /** @return the name used in JSON ({@code future_timestamp}, {@code tz_offset_suspected}) */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,34 @@
+package io.watchfloor.coverage.tracker;
+
+import java.util.Locale;
+
+/** Why a {@link Gap} is open: the kind of coverage a source failed to give. */
+public enum GapType {
+    /** Received before, then nothing for longer than its cadence allows (judged on receive time). */
+    SILENT,
+    /** Arriving, but most recent events lag (receive − event time) more than the source's {@code max_lag}. */
+    DELAYED,
+    /** Declared, but nothing received within its cadence since monitoring started. */
+    NEVER_SEEN,
+    /** Reserved: fewer events than the learned lower bound. Never opened yet. */
+    VOLUME,
+    /** Reserved: required event types missing or parse failures above threshold. Never opened yet. */
+    DEGRADED;
+
+    private static final GapType[] VALUES = values();
+
+    /** @return the name used in JSON and journal records ({@code silent}, {@code delayed}, {@code never_seen}, …) */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the type named {@code id} (as {@link #id()}), or null when there is none */
+    public static GapType ofId(String id) {
+        for (GapType t : VALUES) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}
