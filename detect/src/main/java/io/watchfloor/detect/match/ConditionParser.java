@@ -20,11 +20,13 @@ import java.util.List;
 public final class ConditionParser {
     private final List<String> names;
     private final List<String> tokens;
+    private final int indexOffset;
     private int pos;
 
-    private ConditionParser(String text, List<String> names) throws InvalidDetectionException {
+    private ConditionParser(String text, List<String> names, int indexOffset) throws InvalidDetectionException {
         this.names = names;
         this.tokens = tokenize(text);
+        this.indexOffset = indexOffset;
     }
 
     /**
@@ -34,15 +36,24 @@ public final class ConditionParser {
      *     or a legacy aggregation
      */
     public static Condition parse(List<String> conditions, List<String> names) throws InvalidDetectionException {
+        return parse(conditions, names, 0);
+    }
+
+    /**
+     * As {@link #parse(List, List)}, for identifiers whose selections sit at {@code indexOffset} and after in the
+     * selection array (a meta filter's selections appended to a rule's).
+     */
+    public static Condition parse(List<String> conditions, List<String> names, int indexOffset)
+            throws InvalidDetectionException {
         if (conditions.isEmpty()) {
-            throw new InvalidDetectionException("condition is empty");
+            throw new InvalidDetectionException("condition_invalid", "condition is empty");
         }
         final List<Condition> items = new ArrayList<>(conditions.size());
         for (String text : conditions) {
-            final ConditionParser p = new ConditionParser(text, names);
+            final ConditionParser p = new ConditionParser(text, names, indexOffset);
             final Condition c = p.expr();
             if (p.pos != p.tokens.size()) {
-                throw new InvalidDetectionException("condition: unexpected '" + p.tokens.get(p.pos) + "' in '" + text + "'");
+                throw new InvalidDetectionException("condition_invalid", "condition: unexpected '" + p.tokens.get(p.pos) + "' in '" + text + "'");
             }
             items.add(c);
         }
@@ -60,7 +71,7 @@ public final class ConditionParser {
                 out.add(String.valueOf(c));
                 i++;
             } else if (c == '|') {
-                throw new InvalidDetectionException("condition: legacy aggregation ('|') is not supported in '" + text + "'");
+                throw new InvalidDetectionException("legacy_aggregation", "condition: legacy aggregation ('|') is not supported in '" + text + "'");
             } else {
                 final int start = i;
                 while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && "()|".indexOf(text.charAt(i)) < 0) {
@@ -70,7 +81,7 @@ public final class ConditionParser {
             }
         }
         if (out.isEmpty()) {
-            throw new InvalidDetectionException("condition is empty");
+            throw new InvalidDetectionException("condition_invalid", "condition is empty");
         }
         return out;
     }
@@ -116,18 +127,18 @@ public final class ConditionParser {
     private Condition primary() throws InvalidDetectionException {
         final String t = peek();
         if (t == null) {
-            throw new InvalidDetectionException("condition: unexpected end, expected an identifier or '('");
+            throw new InvalidDetectionException("condition_invalid", "condition: unexpected end, expected an identifier or '('");
         }
         if (t.equals("(")) {
             pos++;
             final Condition inner = expr();
             if (!accept(")")) {
-                throw new InvalidDetectionException("condition: missing ')'");
+                throw new InvalidDetectionException("condition_invalid", "condition: missing ')'");
             }
             return inner;
         }
         if (t.equals(")") || isOperator(t)) {
-            throw new InvalidDetectionException("condition: unexpected '" + t + "'");
+            throw new InvalidDetectionException("condition_invalid", "condition: unexpected '" + t + "'");
         }
         final String next = pos + 1 < tokens.size() ? tokens.get(pos + 1) : null;
         if (next != null && next.equalsIgnoreCase("of")) {
@@ -137,25 +148,25 @@ public final class ConditionParser {
             } else if (t.equals("1")) {
                 all = false;
             } else {
-                throw new InvalidDetectionException("condition: quantifier must be '1' or 'all', got '" + t + "'");
+                throw new InvalidDetectionException("condition_invalid", "condition: quantifier must be '1' or 'all', got '" + t + "'");
             }
             pos += 2;
             final String target = peek();
             if (target == null || target.equals("(") || target.equals(")")) {
-                throw new InvalidDetectionException("condition: expected a pattern or 'them' after '" + t + " of'");
+                throw new InvalidDetectionException("condition_invalid", "condition: expected a pattern or 'them' after '" + t + " of'");
             }
             pos++;
             return new ConditionNodes.Of(resolvePattern(target), all);
         }
         if (t.equalsIgnoreCase("all")) {
-            throw new InvalidDetectionException("condition: expected 'of' after 'all'");
+            throw new InvalidDetectionException("condition_invalid", "condition: expected 'of' after 'all'");
         }
         pos++;
         final int index = names.indexOf(t);
         if (index < 0) {
-            throw new InvalidDetectionException("condition: undefined identifier '" + t + "'");
+            throw new InvalidDetectionException("condition_invalid", "condition: undefined identifier '" + t + "'");
         }
-        return new ConditionNodes.Ref(index);
+        return new ConditionNodes.Ref(index + indexOffset);
     }
 
     private static boolean isOperator(String t) {
@@ -173,12 +184,17 @@ public final class ConditionParser {
             }
         }
         if (found.isEmpty()) {
-            throw new InvalidDetectionException("condition: pattern '" + pattern + "' matches no identifier");
+            throw new InvalidDetectionException("condition_invalid", "condition: pattern '" + pattern + "' matches no identifier");
         }
         final int[] out = new int[found.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = found.get(i);
+            out[i] = found.get(i) + indexOffset;
         }
         return out;
+    }
+
+    /** @return {@code rule and not filter}: a rule condition with a meta filter applied */
+    public static Condition andNot(Condition rule, Condition filter) {
+        return new ConditionNodes.And(new Condition[] {rule, new ConditionNodes.Not(filter)});
     }
 }

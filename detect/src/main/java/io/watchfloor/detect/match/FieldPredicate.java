@@ -4,22 +4,41 @@ import java.util.List;
 
 /**
  * One {@code field|modifiers: value(s)} item of a selection: the field's value must match any of the rule values
- * (or all of them with {@code |all}); a list-valued field matches when any element does. Immutable.
+ * (or all of them with {@code |all}); a list-valued field matches when any element does. With {@code |neq} the
+ * item holds when the field is present and matches none of the values. With {@code |fieldref} the rule values are
+ * other fields of the same event, compared by string. Immutable.
  */
 public final class FieldPredicate {
+    /** {@code fieldref} comparison: whole value. */
+    public static final int REF_EQUALS = 0;
+    /** {@code fieldref|contains}. */
+    public static final int REF_CONTAINS = 1;
+    /** {@code fieldref|startswith}. */
+    public static final int REF_STARTS_WITH = 2;
+    /** {@code fieldref|endswith}. */
+    public static final int REF_ENDS_WITH = 3;
+
     private final int fieldId;
     private final ValueMatcher[] matchers;
     private final boolean all;
     private final boolean matchesAbsent;
     private final boolean matchesPresent;
+    private final boolean negate;
+    private final int[] refIds;
+    private final int refMode;
+    private final boolean refCased;
 
     private FieldPredicate(int fieldId, ValueMatcher[] matchers, boolean all, boolean matchesAbsent,
-                           boolean matchesPresent) {
+                           boolean matchesPresent, boolean negate, int[] refIds, int refMode, boolean refCased) {
         this.fieldId = fieldId;
         this.matchers = matchers;
         this.all = all;
         this.matchesAbsent = matchesAbsent;
         this.matchesPresent = matchesPresent;
+        this.negate = negate;
+        this.refIds = refIds;
+        this.refMode = refMode;
+        this.refCased = refCased;
     }
 
     /**
@@ -27,17 +46,40 @@ public final class FieldPredicate {
      * @param matchesAbsent true when the value list held {@code null}: an absent field then matches
      */
     public static FieldPredicate values(int fieldId, List<ValueMatcher> matchers, boolean all, boolean matchesAbsent) {
-        return new FieldPredicate(fieldId, matchers.toArray(new ValueMatcher[0]), all, matchesAbsent, false);
+        return new FieldPredicate(fieldId, matchers.toArray(new ValueMatcher[0]), all, matchesAbsent, false, false,
+                null, 0, false);
+    }
+
+    /**
+     * The {@code |neq} item: true when the field is present and matches none of {@code matchers} (with
+     * {@code all}: not all of them); an absent field does not match.
+     */
+    public static FieldPredicate notEqual(int fieldId, List<ValueMatcher> matchers, boolean all) {
+        return new FieldPredicate(fieldId, matchers.toArray(new ValueMatcher[0]), all, false, false, true,
+                null, 0, false);
+    }
+
+    /**
+     * The {@code |fieldref} item: the field's value compared with the value of each referenced field (any, or all
+     * with {@code all}); false when either field is absent.
+     *
+     * @param mode one of {@link #REF_EQUALS}, {@link #REF_CONTAINS}, {@link #REF_STARTS_WITH}, {@link #REF_ENDS_WITH}
+     * @param negate the {@code |neq} modifier: true when the values differ
+     */
+    public static FieldPredicate fieldRef(int fieldId, int[] refIds, int mode, boolean cased, boolean all,
+                                          boolean negate) {
+        return new FieldPredicate(fieldId, new ValueMatcher[0], all, false, false, negate, refIds.clone(), mode,
+                cased);
     }
 
     /** @return a predicate true when the field is absent ({@code field: null}) */
     public static FieldPredicate absent(int fieldId) {
-        return new FieldPredicate(fieldId, new ValueMatcher[0], false, true, false);
+        return new FieldPredicate(fieldId, new ValueMatcher[0], false, true, false, false, null, 0, false);
     }
 
     /** @return the {@code |exists} predicate: true when presence equals {@code exists} */
     public static FieldPredicate exists(int fieldId, boolean exists) {
-        return new FieldPredicate(fieldId, new ValueMatcher[0], false, !exists, exists);
+        return new FieldPredicate(fieldId, new ValueMatcher[0], false, !exists, exists, false, null, 0, false);
     }
 
     /** @return the registry id of the field read */
@@ -54,17 +96,59 @@ public final class FieldPredicate {
         if (matchesPresent) {
             return true;
         }
+        if (refIds != null) {
+            return testRefs(view, v) != negate;
+        }
         final ValueMatcher[] ms = matchers;
         if (all) {
             for (ValueMatcher m : ms) {
                 if (!matchesValue(m, v)) {
-                    return false;
+                    return negate;
                 }
             }
-            return ms.length > 0;
+            return ms.length > 0 != negate;
         }
         for (ValueMatcher m : ms) {
             if (matchesValue(m, v)) {
+                return !negate;
+            }
+        }
+        return negate;
+    }
+
+    private boolean testRefs(EventFieldView view, Object v) {
+        for (int id : refIds) {
+            final Object other = view.value(id);
+            final boolean r = other != null && compareRef(v, other);
+            if (all && !r) {
+                return false;
+            }
+            if (!all && r) {
+                return true;
+            }
+        }
+        return all;
+    }
+
+    private boolean compareRef(Object v, Object other) {
+        final String a = v instanceof String ? (String) v : String.valueOf(v);
+        final String b = other instanceof String ? (String) other : String.valueOf(other);
+        final boolean ignoreCase = !refCased;
+        switch (refMode) {
+            case REF_CONTAINS:
+                return indexOf(a, b, ignoreCase);
+            case REF_STARTS_WITH:
+                return a.regionMatches(ignoreCase, 0, b, 0, b.length());
+            case REF_ENDS_WITH:
+                return a.length() >= b.length() && a.regionMatches(ignoreCase, a.length() - b.length(), b, 0, b.length());
+            default:
+                return a.length() == b.length() && a.regionMatches(ignoreCase, 0, b, 0, b.length());
+        }
+    }
+
+    private static boolean indexOf(String a, String b, boolean ignoreCase) {
+        for (int i = 0, last = a.length() - b.length(); i <= last; i++) {
+            if (a.regionMatches(ignoreCase, i, b, 0, b.length())) {
                 return true;
             }
         }

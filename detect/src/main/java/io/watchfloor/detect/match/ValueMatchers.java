@@ -76,7 +76,45 @@ public final class ValueMatchers {
         try {
             return new RegexMatcher(Pattern.compile(regex, flags));
         } catch (PatternSyntaxException e) {
-            throw new InvalidDetectionException("regex not supported by RE2: " + e.getDescription() + " in '" + regex + "'");
+            throw new InvalidDetectionException("regex_unsupported", "regex not supported by RE2: " + e.getDescription() + " in '" + regex + "'");
         }
+    }
+
+    /**
+     * Compiles the {@code cidr} modifier's network.
+     *
+     * @throws InvalidDetectionException when {@code cidr} is not an IPv4 or IPv6 network
+     */
+    public static ValueMatcher cidr(String cidr) throws InvalidDetectionException {
+        return CidrMatcher.of(cidr);
+    }
+
+    /**
+     * Compiles a numeric comparison modifier.
+     *
+     * @param modifier {@code lt}, {@code lte}, {@code gt} or {@code gte}
+     * @throws InvalidDetectionException when {@code number} is not a decimal number
+     */
+    public static ValueMatcher compare(String modifier, String number) throws InvalidDetectionException {
+        final double bound;
+        try {
+            bound = Double.parseDouble(number.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidDetectionException("value_invalid", "modifier '" + modifier + "' needs a number, got '" + number + "'");
+        }
+        return new NumberMatcher(NumberMatcher.Op.valueOf(modifier.toUpperCase(java.util.Locale.ROOT)), bound);
+    }
+
+    /** @return a matcher true when any of {@code variants} matches (the variants of one transformed rule value) */
+    public static ValueMatcher anyOf(java.util.List<ValueMatcher> variants) {
+        final ValueMatcher[] ms = variants.toArray(new ValueMatcher[0]);
+        return value -> {
+            for (ValueMatcher m : ms) {
+                if (m.matches(value)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 }

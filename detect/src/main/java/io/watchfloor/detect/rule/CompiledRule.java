@@ -12,49 +12,45 @@ import java.util.List;
  * thread-safe; evaluation state lives in the caller's memo.
  */
 public final class CompiledRule {
-    private final String id;
-    private final String title;
-    private final String description;
-    private final String author;
-    private final String status;
-    private final String level;
-    private final List<String> tags;
-    private final List<String> falsePositives;
+    private final RuleMetadata meta;
     private final LogSource logSource;
     private final Path file;
     private final Selection[] selections;
     private final Condition condition;
 
-    CompiledRule(String id, String title, String description, String author, String status, String level,
-                 List<String> tags, List<String> falsePositives, LogSource logSource, Path file,
-                 List<Selection> selections, Condition condition) {
-        this.id = id;
-        this.title = title;
-        this.description = description;
-        this.author = author;
-        this.status = status;
-        this.level = level;
-        this.tags = List.copyOf(tags);
-        this.falsePositives = List.copyOf(falsePositives);
+    CompiledRule(RuleMetadata meta, LogSource logSource, Path file, List<Selection> selections, Condition condition) {
+        this.meta = meta;
         this.logSource = logSource;
         this.file = file;
         this.selections = selections.toArray(new Selection[0]);
         this.condition = condition;
     }
 
+    /** @return every descriptive field of the rule */
+    public RuleMetadata metadata() { return meta; }
     /** @return the rule's {@code id}, or {@code <file stem>[#n]} when it has none */
-    public String id() { return id; }
-    public String title() { return title; }
+    public String id() { return meta.id(); }
+    /** @return the rule's {@code name}, or null */
+    public String name() { return meta.name(); }
+    /** @return the title */
+    public String title() { return meta.title(); }
     /** @return the description, or null */
-    public String description() { return description; }
+    public String description() { return meta.description(); }
     /** @return the author, or null */
-    public String author() { return author; }
+    public String author() { return meta.author(); }
     /** @return the status, or null */
-    public String status() { return status; }
+    public String status() { return meta.status(); }
     /** @return informational, low, medium, high or critical ({@link RuleLoader#LEVEL_DEFAULT} when absent) */
-    public String level() { return level; }
-    public List<String> tags() { return tags; }
-    public List<String> falsePositives() { return falsePositives; }
+    public String level() { return meta.level(); }
+    /** @return the tags */
+    public List<String> tags() { return meta.tags(); }
+    /** @return the {@code falsepositives} list */
+    public List<String> falsePositives() { return meta.falsePositives(); }
+    /** @return the {@code fields} list */
+    public List<String> fields() { return meta.fields(); }
+    /** @return the {@code references} list */
+    public List<String> references() { return meta.references(); }
+    /** @return the rule's log source */
     public LogSource logSource() { return logSource; }
     /** @return the file the rule was loaded from */
     public Path file() { return file; }
@@ -64,6 +60,12 @@ public final class CompiledRule {
 
     /** @return the name of selection {@code i} */
     public String selectionName(int i) { return selections[i].name(); }
+
+    /** @return the compiled selections, for appending a meta filter's */
+    List<Selection> selections() { return List.of(selections); }
+
+    /** @return the compiled condition, for wrapping with a meta filter's */
+    Condition condition() { return condition; }
 
     /**
      * Evaluates the detection against the view's event.

@@ -20,8 +20,8 @@ final class RuleCompiler {
 
     private final SelectionCompiler selections;
 
-    RuleCompiler(FieldRegistry fields) {
-        this.selections = new SelectionCompiler(fields);
+    RuleCompiler(FieldRegistry fields, Map<String, List<String>> placeholders) {
+        this.selections = new SelectionCompiler(fields, placeholders);
     }
 
     /** @return the document's {@code id} if it is a string, else null; for naming rejections */
@@ -32,46 +32,43 @@ final class RuleCompiler {
 
     CompiledRule compile(Map<?, ?> doc, Path file, String fallbackId) throws InvalidDetectionException {
         if (doc.containsKey("correlation")) {
-            throw new InvalidDetectionException("correlation rules are not supported yet");
-        }
-        if (doc.containsKey("filter") && !doc.containsKey("detection")) {
-            throw new InvalidDetectionException("meta filter rules are not supported yet");
+            throw new InvalidDetectionException("correlation_unsupported", "correlation rules are not supported yet");
         }
         if (doc.containsKey("action")) {
-            throw new InvalidDetectionException("legacy multi-document 'action' rules are not supported");
+            throw new InvalidDetectionException("legacy_action", "legacy multi-document 'action' rules are not supported");
         }
         final String title = requiredString(doc, "title");
         if (title.length() > MAX_TITLE_CHARS) {
-            throw new InvalidDetectionException("title is longer than " + MAX_TITLE_CHARS + " characters");
+            throw new InvalidDetectionException("field_invalid", "title is longer than " + MAX_TITLE_CHARS + " characters");
         }
         final Object rawId = doc.get("id");
         if (rawId != null && !(rawId instanceof String)) {
-            throw new InvalidDetectionException("id must be a string");
+            throw new InvalidDetectionException("field_invalid", "id must be a string");
         }
         final String id = rawId != null ? (String) rawId : fallbackId;
         final String status = optionalString(doc, "status");
         if (status != null && SKIPPED_STATUSES.contains(status.toLowerCase(java.util.Locale.ROOT))) {
-            throw new InvalidDetectionException("status '" + status + "' rules are not loaded");
+            throw new InvalidDetectionException("status_skipped", "status '" + status + "' rules are not loaded");
         }
         String level = optionalString(doc, "level");
         if (level == null) {
             level = RuleLoader.LEVEL_DEFAULT;
         } else if (!LEVELS.contains(level.toLowerCase(java.util.Locale.ROOT))) {
-            throw new InvalidDetectionException("level '" + level + "' is not one of " + LEVELS);
+            throw new InvalidDetectionException("field_invalid", "level '" + level + "' is not one of " + LEVELS);
         } else {
             level = level.toLowerCase(java.util.Locale.ROOT);
         }
         final LogSource logSource = logSource(doc.get("logsource"));
         final Object detectionValue = doc.get("detection");
         if (detectionValue == null) {
-            throw new InvalidDetectionException("missing 'detection'");
+            throw new InvalidDetectionException("missing_field", "missing 'detection'");
         }
         if (!(detectionValue instanceof Map)) {
-            throw new InvalidDetectionException("'detection' must be a map");
+            throw new InvalidDetectionException("field_invalid", "'detection' must be a map");
         }
         final Map<?, ?> detection = (Map<?, ?>) detectionValue;
         if (detection.containsKey("timeframe")) {
-            throw new InvalidDetectionException("legacy 'timeframe' in detection is not supported (use a correlation)");
+            throw new InvalidDetectionException("legacy_aggregation", "legacy 'timeframe' in detection is not supported (use a correlation)");
         }
         final List<String> conditions = conditions(detection.get("condition"));
         final List<String> names = new ArrayList<>();
@@ -85,19 +82,58 @@ final class RuleCompiler {
             compiled.add(selections.compile(name, e.getValue()));
         }
         if (compiled.isEmpty()) {
-            throw new InvalidDetectionException("'detection' has no search identifiers");
+            throw new InvalidDetectionException("field_invalid", "'detection' has no search identifiers");
         }
         final Condition condition = ConditionParser.parse(conditions, names);
-        return new CompiledRule(id, title, optionalString(doc, "description"), optionalString(doc, "author"), status,
-                level, stringList(doc, "tags"), stringList(doc, "falsepositives"), logSource, file, compiled, condition);
+        return new CompiledRule(new RuleMetadata(id, optionalString(doc, "name"), title,
+                optionalString(doc, "description"), optionalString(doc, "author"), status, level,
+                stringList(doc, "tags"), stringList(doc, "falsepositives"), stringList(doc, "fields"),
+                stringList(doc, "references")), logSource, file, compiled, condition);
+    }
+
+    /**
+     * Compiles a meta filter document ({@code filter:} with {@code rules}, search identifiers and a condition).
+     *
+     * @param fallbackId the id used when the document has none
+     */
+    MetaFilter compileFilter(Map<?, ?> doc, Path file, String fallbackId) throws InvalidDetectionException {
+        requiredString(doc, "title");
+        final Object rawId = doc.get("id");
+        final String id = rawId instanceof String ? (String) rawId : fallbackId;
+        final LogSource logSource = logSource(doc.get("logsource"));
+        final Object f = doc.get("filter");
+        if (!(f instanceof Map)) {
+            throw new InvalidDetectionException("filter_invalid", "'filter' must be a map");
+        }
+        final Map<?, ?> filter = (Map<?, ?>) f;
+        final List<String> refs = stringList(filter, "rules");
+        if (refs.isEmpty()) {
+            throw new InvalidDetectionException("filter_invalid", "'filter.rules' must name at least one rule");
+        }
+        final List<String> conditions = conditions(filter.get("condition"));
+        final List<String> names = new ArrayList<>();
+        final List<Selection> compiled = new ArrayList<>();
+        for (Map.Entry<?, ?> e : filter.entrySet()) {
+            final String name = String.valueOf(e.getKey());
+            if (name.equals("condition") || name.equals("rules")) {
+                continue;
+            }
+            names.add(name);
+            compiled.add(selections.compile(name, e.getValue()));
+        }
+        if (compiled.isEmpty()) {
+            throw new InvalidDetectionException("filter_invalid", "'filter' has no search identifiers");
+        }
+        ConditionParser.parse(conditions, names);
+        return new MetaFilter(id, file, logSource, refs, names, compiled, conditions);
     }
 
     private static LogSource logSource(Object value) throws InvalidDetectionException {
         if (value == null) {
-            throw new InvalidDetectionException("missing 'logsource'");
+            throw new InvalidDetectionException("missing_field", "missing 'logsource'");
         }
         if (!(value instanceof Map)) {
-            throw new InvalidDetectionException("'logsource' must be a map");
+            throw new InvalidDetectionException("field_invalid", "'logsource' must be a map");
         }
         final Map<?, ?> m = (Map<?, ?>) value;
         return new LogSource(optionalString(m, "product"), optionalString(m, "service"), optionalString(m, "category"));
@@ -105,7 +141,7 @@ final class RuleCompiler {
 
     private static List<String> conditions(Object value) throws InvalidDetectionException {
         if (value == null) {
-            throw new InvalidDetectionException("missing 'detection.condition'");
+            throw new InvalidDetectionException("missing_field", "missing 'detection.condition'");
         }
         if (value instanceof String) {
             return List.of((String) value);
@@ -114,19 +150,19 @@ final class RuleCompiler {
             final List<String> out = new ArrayList<>();
             for (Object o : (List<?>) value) {
                 if (!(o instanceof String)) {
-                    throw new InvalidDetectionException("'detection.condition' list items must be strings");
+                    throw new InvalidDetectionException("field_invalid", "'detection.condition' list items must be strings");
                 }
                 out.add((String) o);
             }
             return out;
         }
-        throw new InvalidDetectionException("'detection.condition' must be a string or a list of strings");
+        throw new InvalidDetectionException("field_invalid", "'detection.condition' must be a string or a list of strings");
     }
 
     private static String requiredString(Map<?, ?> doc, String key) throws InvalidDetectionException {
         final String s = optionalString(doc, key);
         if (s == null || s.isBlank()) {
-            throw new InvalidDetectionException("missing '" + key + "'");
+            throw new InvalidDetectionException("missing_field", "missing '" + key + "'");
         }
         return s;
     }
@@ -139,7 +175,7 @@ final class RuleCompiler {
         if (v instanceof String || v instanceof Boolean) {
             return String.valueOf(v);
         }
-        throw new InvalidDetectionException("'" + key + "' must be a string");
+        throw new InvalidDetectionException("field_invalid", "'" + key + "' must be a string");
     }
 
     private static List<String> stringList(Map<?, ?> doc, String key) throws InvalidDetectionException {
@@ -159,6 +195,6 @@ final class RuleCompiler {
             }
             return out;
         }
-        throw new InvalidDetectionException("'" + key + "' must be a list of strings");
+        throw new InvalidDetectionException("field_invalid", "'" + key + "' must be a list of strings");
     }
 }

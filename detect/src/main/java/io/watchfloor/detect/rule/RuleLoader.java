@@ -46,12 +46,14 @@ public final class RuleLoader {
     private static final Logger LOG = LoggerFactory.getLogger(RuleLoader.class);
 
     private final FieldRegistry fields = new FieldRegistry();
-    private final RuleCompiler compiler = new RuleCompiler(fields);
+    private final RuleCompiler compiler;
+    private final List<MetaFilter> filters = new ArrayList<>();
     private final List<CompiledRule> rules = new ArrayList<>();
     private final List<RuleRejection> rejections = new ArrayList<>();
     private final Map<String, Path> seenIds = new HashMap<>();
 
-    private RuleLoader() {
+    private RuleLoader(Map<String, List<String>> placeholders) {
+        this.compiler = new RuleCompiler(fields, Map.copyOf(placeholders));
     }
 
     /**
@@ -61,11 +63,23 @@ public final class RuleLoader {
      * @throws IOException when {@code dir} is missing or cannot be listed
      */
     public static RuleSet load(Path dir) throws IOException {
+        return load(dir, Map.of());
+    }
+
+    /**
+     * Loads every rule file under {@code dir}, recursively, in path order, resolving {@code expand} placeholders.
+     *
+     * @param placeholders values of each {@code %name%} placeholder, keyed by name without the percent signs; a rule
+     *     using a placeholder missing here is rejected with code {@code placeholder_unknown}
+     * @return the compiled rules (meta filters applied) and the rejections; never fails because of a bad rule
+     * @throws IOException when {@code dir} is missing or cannot be listed
+     */
+    public static RuleSet load(Path dir, Map<String, List<String>> placeholders) throws IOException {
         final List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).filter(RuleLoader::isRuleFile).sorted().collect(Collectors.toList());
         }
-        final RuleLoader loader = new RuleLoader();
+        final RuleLoader loader = new RuleLoader(placeholders);
         for (Path file : files) {
             loader.loadFile(file);
         }
@@ -83,7 +97,16 @@ public final class RuleLoader {
      * @param file the name rejections carry; it is not read
      */
     public static RuleSet loadText(Path file, String yaml) {
-        final RuleLoader loader = new RuleLoader();
+        return loadText(file, yaml, Map.of());
+    }
+
+    /**
+     * Loads rules from YAML text with {@code expand} placeholders; see {@link #load(Path, Map)}.
+     *
+     * @param file the name rejections carry; it is not read
+     */
+    public static RuleSet loadText(Path file, String yaml, Map<String, List<String>> placeholders) {
+        final RuleLoader loader = new RuleLoader(placeholders);
         loader.loadDocuments(file, yaml);
         return loader.result();
     }
@@ -94,19 +117,19 @@ public final class RuleLoader {
     }
 
     private RuleSet result() {
-        return new RuleSet(rules, rejections, fields);
+        return new RuleSet(MetaFilter.applyAll(filters, rules, rejections), rejections, fields, filters.size());
     }
 
     private void loadFile(Path file) {
         final byte[] bytes;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                rejections.add(new RuleRejection(file, null, "file is larger than " + MAX_FILE_BYTES + " bytes"));
+                rejections.add(new RuleRejection(file, null, "file is larger than " + MAX_FILE_BYTES + " bytes", "file_too_large"));
                 return;
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            rejections.add(new RuleRejection(file, null, "file cannot be read: " + e.getClass().getSimpleName()));
+            rejections.add(new RuleRejection(file, null, "file cannot be read: " + e.getClass().getSimpleName(), "file_unreadable"));
             return;
         }
         final String text;
@@ -114,7 +137,7 @@ public final class RuleLoader {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            rejections.add(new RuleRejection(file, null, "file is not valid UTF-8"));
+            rejections.add(new RuleRejection(file, null, "file is not valid UTF-8", "not_utf8"));
             return;
         }
         loadDocuments(file, text);
@@ -133,7 +156,7 @@ public final class RuleLoader {
             } catch (YAMLException e) {
                 // the parser cannot resynchronise after a syntax error: the rest of the file is lost
                 rejections.add(new RuleRejection(file, null, "invalid YAML in document " + (index + 1) + ": "
-                        + oneLine(e.getMessage())));
+                        + oneLine(e.getMessage()), "yaml_invalid"));
                 return;
             }
             index++;
@@ -146,25 +169,29 @@ public final class RuleLoader {
 
     private void loadDocument(Path file, int index, Object doc) {
         if (!(doc instanceof Map)) {
-            rejections.add(new RuleRejection(file, null, "document " + index + " is not a map"));
+            rejections.add(new RuleRejection(file, null, "document " + index + " is not a map", "not_a_map"));
             return;
         }
         final Map<?, ?> map = (Map<?, ?>) doc;
         final String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         final String fallbackId = index == 1 ? stem : stem + "#" + index;
         try {
+            if (map.containsKey("filter") && !map.containsKey("detection")) {
+                filters.add(compiler.compileFilter(map, file, fallbackId));
+                return;
+            }
             final CompiledRule rule = compiler.compile(map, file, fallbackId);
             final Path first = seenIds.putIfAbsent(rule.id(), file);
             if (first != null) {
-                rejections.add(new RuleRejection(file, rule.id(), "duplicate rule id, first loaded from " + first));
+                rejections.add(new RuleRejection(file, rule.id(), "duplicate rule id, first loaded from " + first, "duplicate_id"));
                 return;
             }
             rules.add(rule);
         } catch (InvalidDetectionException e) {
-            rejections.add(new RuleRejection(file, RuleCompiler.idOf(map), e.getMessage()));
+            rejections.add(new RuleRejection(file, RuleCompiler.idOf(map), e.getMessage(), e.code()));
         } catch (RuntimeException e) {
             // a compiler bug must not stop the other rules from loading; the class name is the reason
-            rejections.add(new RuleRejection(file, RuleCompiler.idOf(map), "internal error: " + e));
+            rejections.add(new RuleRejection(file, RuleCompiler.idOf(map), "internal error: " + e, "internal_error"));
         }
     }
 

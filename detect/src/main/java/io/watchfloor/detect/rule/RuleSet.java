@@ -12,12 +12,17 @@ public final class RuleSet {
     private final List<CompiledRule> rules;
     private final List<RuleRejection> rejections;
     private final FieldRegistry fields;
+    private final int filterCount;
 
-    RuleSet(List<CompiledRule> rules, List<RuleRejection> rejections, FieldRegistry fields) {
+    RuleSet(List<CompiledRule> rules, List<RuleRejection> rejections, FieldRegistry fields, int filterCount) {
         this.rules = List.copyOf(rules);
         this.rejections = List.copyOf(rejections);
         this.fields = fields;
+        this.filterCount = filterCount;
     }
+
+    /** @return how many meta filter documents loaded (they are applied to the rules they name, not run alone) */
+    public int filterCount() { return filterCount; }
 
     /** @return the loaded rules, in file order */
     public List<CompiledRule> rules() { return rules; }

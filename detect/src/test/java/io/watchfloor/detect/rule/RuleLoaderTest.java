@@ -78,8 +78,8 @@ class RuleLoaderTest {
         assertThat(reasonOf("title: T\ndetection: {s: [a], condition: s}\n")).isEqualTo("missing 'logsource'");
         assertThat(reasonOf("title: T\nlogsource: {product: linux}\n")).isEqualTo("missing 'detection'");
         assertThat(reasonOf(rule("x", "  s: [a]\n"))).isEqualTo("missing 'detection.condition'");
-        assertThat(reasonOf(rule("x", "  s:\n    f|base64: a\n  condition: s\n")))
-                .isEqualTo("modifier 'base64' is not supported yet in selection 's' field 'f|base64'");
+        assertThat(reasonOf(rule("x", "  s:\n    f|hour: 3\n  condition: s\n")))
+                .isEqualTo("modifier 'hour' is not supported yet in selection 's' field 'f|hour'");
         assertThat(reasonOf(rule("x", "  s:\n    f|re: 'a(?=b)'\n  condition: s\n")))
                 .startsWith("regex not supported by RE2").contains("selection 's'");
         assertThat(reasonOf(rule("x", "  s:\n    f|contains|startswith: a\n  condition: s\n")))
@@ -99,8 +99,8 @@ class RuleLoaderTest {
         assertThat(reasonOf(GOOD.replace("level: high", "level: severe"))).startsWith("level 'severe'");
         assertThat(reasonOf(GOOD.replace("status: test", "status: deprecated")))
                 .isEqualTo("status 'deprecated' rules are not loaded");
-        assertThat(reasonOf("title: F\nlogsource: {product: linux}\nfilter:\n  rules: [a]\n  s: [x]\n  condition: s\n"))
-                .isEqualTo("meta filter rules are not supported yet");
+        assertThat(reasonOf("title: F\nlogsource: {product: linux}\nfilter:\n  s: [x]\n  condition: s\n"))
+                .isEqualTo("'filter.rules' must name at least one rule");
         assertThat(reasonOf("- just\n- a list\n")).isEqualTo("document 1 is not a map");
         assertThat(reasonOf("title: [unclosed\n")).startsWith("invalid YAML in document 1");
     }
