@@ -35,4 +35,33 @@ class GapTest {
         assertThat(g.toApiJson(20_000)).containsEntry("source_id", "a").containsEntry("opened_at", "1970-01-01T00:00:10Z")
                 .containsEntry("closed_at", null).containsEntry("duration_s", 10L).containsEntry("open", true);
     }
+
+    @Test
+    void shouldReadRecordsWithoutATypeAsSilentAndRoundTripTypedOnes() {
+        final Gap old = Gap.fromJournalJson("{\"type\":\"closed\",\"id\":\"a@1000\",\"source_id\":\"a\","
+                + "\"opened_at_ms\":1000,\"closed_at_ms\":5000}");
+        assertThat(old).isEqualTo(new Gap("a@1000", "a", 1000, 5000, GapType.SILENT, Gap.UNKNOWN));
+        assertThat(old.toApiJson(0)).containsEntry("type", "silent").containsEntry("alerted_at", null);
+
+        final Gap delayed = Gap.open("a", GapType.DELAYED, 1000, 4000);
+        assertThat(delayed.id()).isEqualTo("a@1000/delayed");
+        assertThat(delayed.toJournalJson()).contains("\"gap_type\":\"delayed\"", "\"alerted_at_ms\":4000");
+        assertThat(Gap.fromJournalJson(delayed.toJournalJson())).isEqualTo(delayed);
+        assertThat(Gap.fromJournalJson(delayed.closeAt(9000).toJournalJson())).isEqualTo(delayed.closeAt(9000));
+        assertThat(Gap.open("a", GapType.NEVER_SEEN, 1000, 1000).id()).isEqualTo("a@1000/never_seen");
+        assertThat(GapType.ofId("volume")).isEqualTo(GapType.VOLUME);
+        assertThat(GapType.ofId("Silent")).isNull();
+        assertThatThrownBy(() -> Gap.fromJournalJson("{\"id\":\"a\",\"source_id\":\"a\",\"opened_at_ms\":1,"
+                + "\"closed_at_ms\":-1,\"gap_type\":\"gone\"}")).hasMessageContaining("gap_type");
+    }
+
+    @Test
+    void shouldOverlapAPeriodWhenOpenedBeforeItsEndAndNotClosedBeforeItsStart() {
+        final Gap g = Gap.open("a", 1000).closeAt(2000);
+        assertThat(g.overlaps(null, null)).isTrue();
+        assertThat(g.overlaps(2000L, 3000L)).isTrue();
+        assertThat(g.overlaps(2001L, null)).isFalse();
+        assertThat(g.overlaps(null, 999L)).isFalse();
+        assertThat(Gap.open("a", 1000).overlaps(50_000L, null)).isTrue();
+    }
 }
