@@ -27,7 +27,6 @@ public final class EventJournal implements AutoCloseable {
     private final ExcerptAppender appender;
     private final Path dir;
     private final int retentionDays;
-    private final byte[] peer16 = new byte[16];
     /** Written by the journal thread only; volatile so the API reads a current count. */
     private volatile long events;
 
@@ -121,8 +120,9 @@ public final class EventJournal implements AutoCloseable {
             final int v = b.readInt();
             peer = address(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
         } else if (peerLength > 0) {
-            b.read(peer16, 0, peerLength);
-            peer = address(java.util.Arrays.copyOf(peer16, peerLength));
+            final byte[] a = new byte[peerLength];
+            b.read(a);
+            peer = address(a);
         }
         final int length = b.readInt();
         slot.resetForData(listener, peer, receivedAtMs, (flags & EventRecordDescriptor.FLAG_TRUNCATED) != 0, null);

@@ -8,7 +8,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -43,9 +42,5 @@ final class Retention {
             LOG.warn("Journal retention could not list files. dir={} error={}", dir, e.toString());
         }
         return deleted;
-    }
-
-    static ZoneOffset zone() {
-        return ZoneOffset.UTC;
     }
 }
