@@ -17,6 +17,7 @@ import java.util.Map;
  */
 public final class EventFieldView {
     private final String[] names;
+    private final String[][] alternatives;
     private final Object[] values;
     private final int[] resolvedAt;
     private int generation = 1;
@@ -24,10 +25,24 @@ public final class EventFieldView {
 
     /** @param registry the registry the evaluated rules were compiled with; copied, so compile it fully first */
     public EventFieldView(FieldRegistry registry) {
+        this(registry, name -> List.of());
+    }
+
+    /**
+     * A view that maps Sigma field names onto event fields: a field absent under its own name is looked up under
+     * each alternative in turn (a field mapping, e.g. {@code Image} → {@code Event.EventData.Image}).
+     *
+     * @param registry the registry the evaluated rules were compiled with; copied, so compile it fully first
+     * @param mapping the alternative event field names of a Sigma field name, in lookup order; called once per field
+     */
+    public EventFieldView(FieldRegistry registry, java.util.function.Function<String, List<String>> mapping) {
         final int n = registry.size();
         names = new String[n];
+        alternatives = new String[n][];
         for (int i = 0; i < n; i++) {
             names[i] = registry.name(i);
+            final List<String> alt = i == FieldRegistry.KEYWORDS ? List.of() : mapping.apply(names[i]);
+            alternatives[i] = alt.isEmpty() ? null : alt.toArray(new String[0]);
         }
         values = new Object[n];
         resolvedAt = new int[n];
@@ -53,10 +68,23 @@ public final class EventFieldView {
         if (resolvedAt[id] == generation) {
             return values[id];
         }
-        final Object v = id == FieldRegistry.KEYWORDS ? resolveKeywords(event) : normalize(EcsFields.field(event, names[id]));
+        Object v = id == FieldRegistry.KEYWORDS ? resolveKeywords(event) : normalize(EcsFields.field(event, names[id]));
+        if (v == null && alternatives[id] != null) {
+            v = resolveAlternative(id);
+        }
         values[id] = v;
         resolvedAt[id] = generation;
         return v;
+    }
+
+    private Object resolveAlternative(int id) {
+        for (String name : alternatives[id]) {
+            final Object v = EcsFields.field(event, name);
+            if (v != null) {
+                return normalize(v);
+            }
+        }
+        return null;
     }
 
     /** Clears the event reference so the ring slot is not retained. */

@@ -75,14 +75,28 @@ public final class RuleLoader {
      * @throws IOException when {@code dir} is missing or cannot be listed
      */
     public static RuleSet load(Path dir, Map<String, List<String>> placeholders) throws IOException {
-        final List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).filter(RuleLoader::isRuleFile).sorted().collect(Collectors.toList());
-        }
+        return load(List.of(dir), placeholders);
+    }
+
+    /**
+     * Loads every rule file under each of {@code dirs} into one rule set (rule ids are unique across them).
+     *
+     * @param placeholders as for {@link #load(Path, Map)}
+     * @throws IOException when a directory is missing or cannot be listed
+     */
+    public static RuleSet load(List<Path> dirs, Map<String, List<String>> placeholders) throws IOException {
         final RuleLoader loader = new RuleLoader(placeholders);
-        for (Path file : files) {
-            loader.loadFile(file);
+        for (Path dir : dirs) {
+            final List<Path> files;
+            try (Stream<Path> walk = Files.walk(dir)) {
+                files = walk.filter(Files::isRegularFile).filter(RuleLoader::isRuleFile).sorted()
+                        .collect(Collectors.toList());
+            }
+            for (Path file : files) {
+                loader.loadFile(file);
+            }
         }
+        final Object dir = dirs.size() == 1 ? dirs.get(0) : dirs;
         final RuleSet set = loader.result();
         LOG.info("Rules loaded. dir={} rules={} rejected={}", dir, set.rules().size(), set.rejections().size());
         for (RuleRejection r : set.rejections()) {
