@@ -41,7 +41,8 @@ public final class InventoryLoader {
     private static final List<String> TOP_KEYS = List.of("sources");
     private static final List<String> SOURCE_KEYS =
             List.of("id", "name", "category", "match", "logsource", "max_silence", "criticality", "owner",
-                    "max_lag");
+                    "max_lag", "cadence", "schedule");
+    private static final List<String> SCHEDULE_KEYS = List.of("daily_at", "grace");
     private static final List<String> MATCH_KEYS = List.of("hosts", "peers", "apps");
     private static final List<String> LOGSOURCE_KEYS = List.of("product", "service", "category");
 
@@ -51,6 +52,8 @@ public final class InventoryLoader {
     static final String EXPECT_DURATION = "a positive duration like 30s, 5m, 1h, 2d";
     static final String EXPECT_GLOB = "a glob of printable characters using only * and ? as wildcards";
     static final String EXPECT_PEER = "an IPv4/IPv6 address or CIDR block like 192.0.2.0/24";
+    static final String EXPECT_CADENCE = "one of static, learned, batch";
+    static final String EXPECT_DAILY_AT = "a UTC time of day like \"02:30\"";
     static final String EXPECT_MATCH = "at least one of hosts, peers, apps with an entry";
 
     private InventoryLoader() {
@@ -119,6 +122,21 @@ public final class InventoryLoader {
             default: return -1;
         }
         return value > 0 ? value * unitMs : -1;
+    }
+
+    /** @return ms after midnight of a {@code HH:MM} time of day, or -1 when the text is not one */
+    public static long parseTimeOfDayMs(String text) {
+        if (text == null || text.length() != 5 || text.charAt(2) != ':') {
+            return -1;
+        }
+        for (int i : new int[] {0, 1, 3, 4}) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        final int h = (text.charAt(0) - '0') * 10 + text.charAt(1) - '0';
+        final int min = (text.charAt(3) - '0') * 10 + text.charAt(4) - '0';
+        return h < 24 && min < 60 ? (h * 60L + min) * 60_000L : -1;
     }
 
     /** @return true when {@code glob} is a non-empty glob of printable ASCII with {@code *} and {@code ?} wildcards */
@@ -218,13 +236,19 @@ public final class InventoryLoader {
             }
             final SourceMatch match = match(m, path);
             final LogSourceRef logsource = logsource(m, path);
-            final String silenceText = requiredString(m, path, "max_silence", EXPECT_DURATION);
+            final String silenceText = optionalString(m, path, "max_silence", EXPECT_DURATION);
             long maxSilenceMs = -1;
             if (silenceText != null) {
                 maxSilenceMs = parseDurationMs(silenceText);
                 if (maxSilenceMs <= 0) {
                     wrong(path + ".max_silence", silenceText, EXPECT_DURATION);
                 }
+            }
+            final Cadence cadence = cadence(m, path, m.containsKey("max_silence"));
+            if (cadence != null && cadence.type() == CadenceType.LEARNED) {
+                maxSilenceMs = Cadence.LEARNED_CEILING_MS_DEFAULT;
+            } else if (cadence != null && cadence.type() == CadenceType.BATCH) {
+                maxSilenceMs = Cadence.DAY_MS + cadence.graceMs();
             }
             Criticality criticality = Criticality.DEFAULT;
             final String criticalityText = optionalString(m, path, "criticality", EXPECT_CRITICALITY);
@@ -247,7 +271,57 @@ public final class InventoryLoader {
                 return null;
             }
             return new Source(index, id, name, category, match, logsource, maxSilenceMs, criticality, owner,
-                    maxLagMs);
+                    maxLagMs, cadence);
+        }
+
+        /**
+         * Reads {@code cadence} and {@code schedule}: static needs max_silence, learned and batch exclude it, batch
+         * needs a schedule and only batch takes one. Without {@code cadence}: static with max_silence, else learned.
+         */
+        private Cadence cadence(Map<?, ?> m, String path, boolean hasMaxSilence) {
+            final int before = errors.size();
+            CadenceType type = hasMaxSilence ? CadenceType.STATIC : CadenceType.LEARNED;
+            final String text = optionalString(m, path, "cadence", EXPECT_CADENCE);
+            if (text != null) {
+                type = CadenceType.ofId(text);
+                if (type == null) {
+                    wrong(path + ".cadence", text, EXPECT_CADENCE);
+                    return null;
+                }
+            }
+            if (type == CadenceType.STATIC && !hasMaxSilence) {
+                missing(path + ".max_silence", EXPECT_DURATION + ", required by cadence static");
+            } else if (type != CadenceType.STATIC && hasMaxSilence) {
+                wrong(path + ".max_silence", m.get("max_silence"), "no max_silence with cadence " + type.id()
+                        + " (max_silence means cadence static)");
+            }
+            if (type != CadenceType.BATCH) {
+                if (m.containsKey("schedule")) {
+                    wrong(path + ".schedule", m.get("schedule"), "no schedule unless cadence is batch");
+                }
+                return errors.size() == before ? (type == CadenceType.STATIC ? Cadence.STATIC : Cadence.LEARNED) : null;
+            }
+            final String schedulePath = path + ".schedule";
+            if (!m.containsKey("schedule")) {
+                missing(schedulePath, "a mapping with daily_at and grace, required by cadence batch");
+                return null;
+            }
+            final Map<?, ?> schedule = mapping(m.get("schedule"), schedulePath, "a mapping with daily_at and grace");
+            if (schedule == null) {
+                return null;
+            }
+            unknownKeys(schedule, schedulePath, SCHEDULE_KEYS);
+            final String at = requiredString(schedule, schedulePath, "daily_at", EXPECT_DAILY_AT);
+            final long atMs = at == null ? -1 : parseTimeOfDayMs(at);
+            if (at != null && atMs < 0) {
+                wrong(schedulePath + ".daily_at", at, EXPECT_DAILY_AT);
+            }
+            final String graceText = requiredString(schedule, schedulePath, "grace", "a duration below 12h like 2h");
+            final long graceMs = graceText == null ? -1 : parseDurationMs(graceText);
+            if (graceText != null && (graceMs <= 0 || graceMs >= Cadence.DAY_MS / 2)) {
+                wrong(schedulePath + ".grace", graceText, "a duration below 12h like 2h");
+            }
+            return errors.size() == before ? Cadence.batch(atMs, graceMs) : null;
         }
 
         private SourceMatch match(Map<?, ?> source, String sourcePath) {

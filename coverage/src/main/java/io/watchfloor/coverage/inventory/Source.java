@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param owner the team answerable for it, or null
  * @param maxLagMs its lag objective (receive time − event time), in milliseconds, or {@link #NO_MAX_LAG}; most
  *     recent events lagging more make it DELAYED
+ * @param cadence how its silence is judged; {@link Cadence#STATIC} holds it to {@code maxSilenceMs}, a learned or
+ *     batch source's {@code maxSilenceMs} is its fallback (learned: the ceiling; batch: one day plus grace)
  */
 public record Source(int index, String id, String name, Category category, SourceMatch match,
                      LogSourceRef logsource, long maxSilenceMs, Criticality criticality, String owner,
-                     long maxLagMs) {
+                     long maxLagMs, Cadence cadence) {
     /** {@link #maxLagMs()} of a source without a lag objective. */
     public static final long NO_MAX_LAG = -1;
 
@@ -29,12 +31,20 @@ public record Source(int index, String id, String name, Category category, Sourc
         this(index, id, name, category, match, logsource, maxSilenceMs, criticality, owner, NO_MAX_LAG);
     }
 
+    /** A source held to its static {@code max_silence}. */
+    public Source(int index, String id, String name, Category category, SourceMatch match, LogSourceRef logsource,
+                  long maxSilenceMs, Criticality criticality, String owner, long maxLagMs) {
+        this(index, id, name, category, match, logsource, maxSilenceMs, criticality, owner, maxLagMs,
+                Cadence.STATIC);
+    }
+
     public Source {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(match, "match");
         Objects.requireNonNull(criticality, "criticality");
+        Objects.requireNonNull(cadence, "cadence");
         if (maxSilenceMs <= 0) {
             throw new IllegalArgumentException("maxSilenceMs : " + maxSilenceMs + " (expected: > 0)");
         }

@@ -1,5 +1,7 @@
 package io.watchfloor.coverage.tracker;
 
+import io.watchfloor.coverage.inventory.Cadence;
+import io.watchfloor.coverage.inventory.CadenceType;
 import io.watchfloor.coverage.inventory.Category;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.Source;
@@ -70,6 +72,10 @@ public final class CoverageTracker {
     private final long[] futureMaxAheadMs;
     private final long futureToleranceMs;
     private final long startedAtMs;
+    private final Cadence[] cadence;
+    /** Slot of each learned source in {@link #learned}, or -1. */
+    private final int[] learnedSlot;
+    private final LearnedCadences learned;
 
     private final LinkedHashMap<String, UnmanagedEntry> unmanaged;
     private UnmanagedEntry lastUnmanaged;
@@ -126,6 +132,19 @@ public final class CoverageTracker {
         futureToleranceMs = config.futureToleranceMs();
         this.startedAtMs = startedAtMs;
         this.neverSeenGaps = config.neverSeenGaps();
+        cadence = new Cadence[n];
+        learnedSlot = new int[n];
+        int learnedSources = 0;
+        long ceilingMs = Cadence.LEARNED_CEILING_MS_DEFAULT;
+        for (int i = 0; i < n; i++) {
+            final Source s = inventory.source(i);
+            cadence[i] = s.cadence();
+            learnedSlot[i] = s.cadence().type() == CadenceType.LEARNED ? learnedSources++ : -1;
+            if (learnedSlot[i] >= 0) {
+                ceilingMs = s.maxSilenceMs();
+            }
+        }
+        learned = new LearnedCadences(learnedSources, ceilingMs);
         for (int i = 0; i < n; i++) {
             final Source s = inventory.source(i);
             indexById.put(s.id(), i);
@@ -172,6 +191,10 @@ public final class CoverageTracker {
     }
 
     private void onSourceEvent(Event e, int i, long receivedMs) {
+        if (learnedSlot[i] >= 0 && lastReceivedMs[i] != NEVER && openGap[i] == null) {
+            // no adaptation while a gap is open, nor from the silence that closes it
+            learned.learn(learnedSlot[i], lastReceivedMs[i], receivedMs);
+        }
         if (receivedMs > lastReceivedMs[i]) {
             lastReceivedMs[i] = receivedMs;
         }
@@ -237,13 +260,16 @@ public final class CoverageTracker {
             final long lastMs = last[i];
             if (lastMs == NEVER) {
                 state[i] = SourceState.NEVER_SEEN;
-                if (neverSeenGaps && openGap[i] == null && now - startedAtMs > maxSilenceMs[i]) {
-                    openGap(i, GapType.NEVER_SEEN, startedAtMs + maxSilenceMs[i]);
+                if (neverSeenGaps && openGap[i] == null) {
+                    final long since = silentSinceMs(i, startedAtMs, now);
+                    if (since != NONE) {
+                        openGap(i, GapType.NEVER_SEEN, since);
+                    }
                 }
-            } else if (now - lastMs > maxSilenceMs[i]) {
+            } else if (openGap[i] != null || silentSinceMs(i, lastMs, now) != NONE) {
                 state[i] = SourceState.SILENT;
                 if (openGap[i] == null) {
-                    openGap(i, GapType.SILENT, lastMs + maxSilenceMs[i]);
+                    openGap(i, GapType.SILENT, silentSinceMs(i, lastMs, now));
                 }
             } else {
                 state[i] = delayed[i] ? SourceState.DELAYED : SourceState.REPORTING;
@@ -253,6 +279,29 @@ public final class CoverageTracker {
             }
         }
         publish();
+    }
+
+    /**
+     * @return when the silence since {@code lastMs} became a gap under source {@code i}'s cadence, if it has by
+     *     {@code now}; else NONE. Static: {@code lastMs + max_silence}; batch: the grace end of the first due run not
+     *     met; learned: the first moment past the threshold of its hour of the week
+     */
+    private long silentSinceMs(int i, long lastMs, long now) {
+        final long silenceMs = now - lastMs;
+        switch (cadence[i].type()) {
+            case BATCH: {
+                final long deadline = cadence[i].batchDeadlineMs(lastMs);
+                return now > deadline ? deadline : NONE;
+            }
+            case LEARNED:
+                if (silenceMs <= LearnedCadences.FLOOR_MS) {
+                    return NONE;
+                }
+                final long since = learned.silentSinceMs(learnedSlot[i], lastMs, now);
+                return since >= 0 && since < now ? since : NONE;
+            default:
+                return silenceMs > maxSilenceMs[i] ? lastMs + maxSilenceMs[i] : NONE;
+        }
     }
 
     /** Opens or closes the delayed gap of a source whose delayed flag and gap disagree; rare. */

@@ -110,8 +110,7 @@ class InventoryLoaderTest {
                 "sources[0].id: missing (expected: an id matching [a-z0-9][a-z0-9._-]*)",
                 "sources[0].name: missing (expected: a human-readable name)",
                 "sources[0].category: missing (expected: one of identity, endpoint, network, cloud, application)",
-                "sources[0].match: missing (expected: at least one of hosts, peers, apps with an entry)",
-                "sources[0].max_silence: missing (expected: a positive duration like 30s, 5m, 1h, 2d)");
+                "sources[0].match: missing (expected: at least one of hosts, peers, apps with an entry)");
     }
 
     @Test
@@ -136,6 +135,48 @@ class InventoryLoaderTest {
         assertThat(rendered(InventoryLoader.load(oneSource(
                 "id: a", "name: x", "category: cloud", "match: {apps: [a]}", "max_silence: 5m", "max_lag: soon"))))
                 .containsExactly("sources[0].max_lag: found \"soon\" (expected: a positive duration like 30s, 5m, 1h, 2d)");
+    }
+
+    @Test
+    void shouldLearnTheCadenceOfASourceWithoutMaxSilence() throws IOException {
+        final Source s = InventoryLoader.load(oneSource(
+                "id: a", "name: x", "category: cloud", "match: {apps: [a]}")).inventory().source(0);
+        assertThat(s.cadence()).isEqualTo(Cadence.LEARNED);
+        assertThat(s.maxSilenceMs()).isEqualTo(Cadence.LEARNED_CEILING_MS_DEFAULT);
+        assertThat(InventoryLoader.load(write(VALID)).inventory().source(0).cadence()).isEqualTo(Cadence.STATIC);
+    }
+
+    @Test
+    void shouldReadABatchSchedule() throws IOException {
+        final Source s = InventoryLoader.load(oneSource("id: a", "name: x", "category: cloud", "match: {apps: [a]}",
+                "cadence: batch", "schedule: {daily_at: \"02:30\", grace: 2h}")).inventory().source(0);
+        assertThat(s.cadence()).isEqualTo(Cadence.batch(150 * 60_000L, 7_200_000L));
+        assertThat(s.maxSilenceMs()).isEqualTo(Cadence.DAY_MS + 7_200_000L);
+    }
+
+    @Test
+    void shouldRejectInconsistentCadences() throws IOException {
+        assertThat(rendered(InventoryLoader.load(oneSource("id: a", "name: x", "category: cloud",
+                "match: {apps: [a]}", "cadence: static")))).containsExactly(
+                "sources[0].max_silence: missing (expected: a positive duration like 30s, 5m, 1h, 2d, required by "
+                        + "cadence static)");
+        assertThat(rendered(InventoryLoader.load(oneSource("id: a", "name: x", "category: cloud",
+                "match: {apps: [a]}", "cadence: learned", "max_silence: 5m", "schedule: {daily_at: \"01:00\"}"))))
+                .containsExactly("sources[0].max_silence: found \"5m\" (expected: no max_silence with cadence "
+                        + "learned (max_silence means cadence static))",
+                        "sources[0].schedule: found a mapping (expected: no schedule unless cadence is batch)");
+        assertThat(rendered(InventoryLoader.load(oneSource("id: a", "name: x", "category: cloud",
+                "match: {apps: [a]}", "cadence: hourly")))).containsExactly(
+                "sources[0].cadence: found \"hourly\" (expected: one of static, learned, batch)");
+        assertThat(rendered(InventoryLoader.load(oneSource("id: a", "name: x", "category: cloud",
+                "match: {apps: [a]}", "cadence: batch")))).containsExactly(
+                "sources[0].schedule: missing (expected: a mapping with daily_at and grace, required by cadence batch)");
+        assertThat(rendered(InventoryLoader.load(oneSource("id: a", "name: x", "category: cloud",
+                "match: {apps: [a]}", "cadence: batch", "schedule: {daily_at: \"25:00\", grace: 13h, tz: cet}"))))
+                .containsExactly(
+                "sources[0].schedule.tz: found an unknown key (expected: one of daily_at, grace)",
+                "sources[0].schedule.daily_at: found \"25:00\" (expected: a UTC time of day like \"02:30\")",
+                "sources[0].schedule.grace: found \"13h\" (expected: a duration below 12h like 2h)");
     }
 
     @Test
@@ -231,7 +272,7 @@ class InventoryLoaderTest {
         assertThat(rendered(r)).containsExactly(
                 "version: found an unknown key (expected: one of sources)",
                 "sources[0].colour: found an unknown key (expected: one of id, name, category, match, logsource, "
-                        + "max_silence, criticality, owner, max_lag)",
+                        + "max_silence, criticality, owner, max_lag, cadence, schedule)",
                 "sources[0].match.tokens: found an unknown key (expected: one of hosts, peers, apps)",
                 "sources[0].logsource.vendor: found an unknown key (expected: one of product, service, category)");
     }
