@@ -408,6 +408,15 @@ public final class CoverageTracker {
         return latest;
     }
 
+    /**
+     * @return the silence a {@code cadence: learned} source is held to during the hour of {@code atMs}, or -1 for
+     *     another source; tracker thread only
+     */
+    public long learnedThresholdMs(String sourceId, long atMs) {
+        final Integer i = indexById.get(sourceId);
+        return i == null || learnedSlot[i] < 0 ? -1 : learned.thresholdMs(learnedSlot[i], atMs);
+    }
+
     /** @return the open gap of a source, or null; tracker thread only */
     public Gap openGap(String sourceId) {
         final Integer i = indexById.get(sourceId);
