@@ -58,6 +58,7 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
             m.put("max_silence_s", s.maxSilenceMs() / 1000);
             m.put("open_gap", sc.openGapId());
             m.put("last_receive_time", iso(sc.lastSeenMs()));
+            m.put("cadence", s.cadence().type().id());
             m.put("max_lag_s", s.maxLagMs() < 0 ? null : s.maxLagMs() / 1000);
             final LagStats lag = sc.lag();
             final Map<String, Object> lagJson = new LinkedHashMap<>(4);
