@@ -245,7 +245,9 @@ public final class CoverageTracker {
     /**
      * Advances time to {@code nowMs}: closes restored gaps whose source reported during the replay, sets each
      * source's state, opens a gap for each source that turned SILENT without one, then publishes a snapshot.
-     * NEVER_SEEN sources open no gap.
+     * Silence follows each source's cadence (static, learned, batch). NEVER_SEEN sources open a {@code never_seen}
+     * gap only with {@link CoverageTrackerConfig#neverSeenGaps()}; a source whose lag window turned DELAYED opens
+     * (or, once recovered, closes) its {@code delayed} gap here too.
      */
     public void onTick(long nowMs) {
         if (nowMs > this.nowMs) {
