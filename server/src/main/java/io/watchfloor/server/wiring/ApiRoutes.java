@@ -5,6 +5,7 @@ import io.watchfloor.core.journal.EventJournal;
 import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.core.time.WallClock;
 import io.watchfloor.coverage.tracker.CoverageSnapshot;
+import io.watchfloor.coverage.tracker.GapType;
 import io.watchfloor.detect.DetectionEngine;
 import io.watchfloor.detect.alert.Alert;
 import io.watchfloor.detect.sink.AlertLog;
@@ -48,7 +49,7 @@ final class ApiRoutes {
     Map<String, ApiRoute> routes() {
         final Map<String, ApiRoute> r = new LinkedHashMap<>();
         r.put("/api/coverage", q -> ApiResponse.json(coverage.get().coverageJson()));
-        r.put("/api/gaps", q -> ApiResponse.json(coverage.get().gapsJson()));
+        r.put("/api/gaps", this::gaps);
         r.put("/api/stats", q -> ApiResponse.json(stats()));
         r.put("/api/alerts", this::alerts);
         r.put("/api/rules", q -> ApiResponse.json(Map.of("rules", engine.ruleCount(), "hits", engine.hitsSnapshot())));
@@ -77,6 +78,19 @@ final class ApiRoutes {
         out.put("journal", Map.of("events", journal.events(), "append_failures", counters.journalFailures()));
         out.put("alerts", Map.of("total", alerts.appended()));
         return out;
+    }
+
+    private ApiResponse gaps(Map<String, List<String>> q) {
+        final String type = QueryParams.string(q, "type");
+        if (type != null && GapType.ofId(type) == null) {
+            throw new IllegalArgumentException("type=" + type + " (expected: silent, delayed, never_seen, volume, degraded)");
+        }
+        final String state = QueryParams.string(q, "state");
+        if (state != null && !state.equals("open") && !state.equals("closed")) {
+            throw new IllegalArgumentException("state=" + state + " (expected: open or closed)");
+        }
+        return ApiResponse.json(coverage.get().gapsJson(QueryParams.string(q, "source"), type, state,
+                QueryParams.instant(q, "from"), QueryParams.instant(q, "to")));
     }
 
     private ApiResponse alerts(Map<String, List<String>> q) {

@@ -10,6 +10,7 @@ import io.watchfloor.detect.alert.Alert;
 import io.watchfloor.detect.sink.AlertSink;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Journals every live gap transition and raises it as an alert through the same sinks as detection.
@@ -36,9 +37,26 @@ final class CoverageAlerts implements GapListener {
         journal.append(gap.toJournalJson());
         final Source s = inventory.byId(gap.sourceId());
         alerts.accept(Alert.coverage(Alert.GAP_OPENED, gap.sourceId(), null, gap.openedAtMs(), clock.nowMs(),
-                "Coverage gap opened: source " + gap.sourceId() + " (" + s.name() + ", " + s.category().id()
-                        + ") sent nothing for more than " + Duration.ofMillis(s.maxSilenceMs()).toString().substring(2)
-                        .toLowerCase(java.util.Locale.ROOT), level(s)));
+                "Coverage gap opened: source " + gap.sourceId() + " (" + s.name() + ", " + s.category().id() + ") "
+                        + why(gap, s), level(s)));
+    }
+
+    /** Says what the source failed to do, by gap type. */
+    private static String why(Gap gap, Source s) {
+        switch (gap.type()) {
+            case DELAYED:
+                return "delivers events later than its max_lag of " + human(s.maxLagMs());
+            case NEVER_SEEN:
+                return "has never sent anything since monitoring started";
+            default:
+                return s.cadence().type() == io.watchfloor.coverage.inventory.CadenceType.STATIC
+                        ? "sent nothing for more than " + human(s.maxSilenceMs())
+                        : "missed its expected " + s.cadence().type().name().toLowerCase(Locale.ROOT) + " cadence";
+        }
+    }
+
+    private static String human(long ms) {
+        return Duration.ofMillis(ms).toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     @Override

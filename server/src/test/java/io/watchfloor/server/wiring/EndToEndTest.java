@@ -167,15 +167,18 @@ class EndToEndTest {
         });
         // the web app reports again: its gap closes, exactly once
         logger("--udp", "--rfc3164", "-t", "web-app", "GET /health 200");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(ruleIds(get("/api/alerts"))).filteredOn("coverage.gap.closed"::equals).hasSize(1);
-            final JsonNode gaps = get("/api/gaps").get("gaps");
-            assertThat(gaps.toString()).contains("e2e-web");
-        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            assertThat(ruleIds(get("/api/alerts"))).filteredOn("coverage.gap.closed"::equals).hasSize(1));
+        // the API reads the snapshot the coverage stage publishes on each TICK
         clock.advance(1_000);
         server.tick();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(state(get("/api/coverage"), "e2e-web")).isEqualTo("reporting"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(state(get("/api/coverage"), "e2e-web")).isEqualTo("reporting");
+            final JsonNode gaps = get("/api/gaps?source=e2e-web&state=closed").get("gaps");
+            assertThat(gaps).hasSize(1);
+            assertThat(gaps.get(0).get("type").asText()).isEqualTo("silent");
+            assertThat(gaps.get(0).get("duration_s").asLong()).isEqualTo(61);
+        });
 
         assertThat(text("/metrics"))
                 .contains("watchfloor_ingest_journaled_total{listener=\"syslog_tcp\"} 2.0")
@@ -200,6 +203,9 @@ class EndToEndTest {
         assertThat(ruleIds(get("/api/alerts"))).filteredOn("coverage.gap.opened"::equals).hasSize(3);
         assertThat(ruleIds(get("/api/alerts"))).filteredOn("coverage.gap.closed"::equals).hasSize(1);
         assertThat(get("/readyz").get("status").asText()).isEqualTo("ready");
+        assertThat(get("/api/gaps?state=open").get("gaps")).hasSize(2);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.apiPort()
+                + "/api/gaps?type=bogus")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
     }
 
     private void logger(String... args) throws Exception {
