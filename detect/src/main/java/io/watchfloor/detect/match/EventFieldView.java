@@ -87,6 +87,31 @@ public final class EventFieldView {
         return null;
     }
 
+    /**
+     * @return true when the event has field {@code id}, even with a JSON {@code null} or empty value (the
+     *     {@code exists} modifier tests presence, "not its value, be it empty or null")
+     */
+    public boolean present(int id) {
+        if (value(id) != null) {
+            return true;
+        }
+        if (!event.isJson()) {
+            return false;
+        }
+        final Map<String, Object> json = event.json();
+        if (json.containsKey(names[id])) {
+            return true;
+        }
+        if (alternatives[id] != null) {
+            for (String name : alternatives[id]) {
+                if (json.containsKey(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Clears the event reference so the ring slot is not retained. */
     public void clear() {
         event = null;

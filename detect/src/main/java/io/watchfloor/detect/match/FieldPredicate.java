@@ -27,6 +27,7 @@ public final class FieldPredicate {
     private final int[] refIds;
     private final int refMode;
     private final boolean refCased;
+    private final boolean presence;
 
     private FieldPredicate(int fieldId, ValueMatcher[] matchers, boolean all, boolean matchesAbsent,
                            boolean matchesPresent, boolean negate, int[] refIds, int refMode, boolean refCased) {
@@ -39,6 +40,20 @@ public final class FieldPredicate {
         this.refIds = refIds;
         this.refMode = refMode;
         this.refCased = refCased;
+        this.presence = false;
+    }
+
+    private FieldPredicate(int fieldId, boolean exists) {
+        this.fieldId = fieldId;
+        this.matchers = new ValueMatcher[0];
+        this.all = false;
+        this.matchesAbsent = !exists;
+        this.matchesPresent = exists;
+        this.negate = false;
+        this.refIds = null;
+        this.refMode = 0;
+        this.refCased = false;
+        this.presence = true;
     }
 
     /**
@@ -79,7 +94,12 @@ public final class FieldPredicate {
 
     /** @return the {@code |exists} predicate: true when presence equals {@code exists} */
     public static FieldPredicate exists(int fieldId, boolean exists) {
-        return new FieldPredicate(fieldId, new ValueMatcher[0], false, !exists, exists, false, null, 0, false);
+        return new FieldPredicate(fieldId, exists);
+    }
+
+    /** @return a predicate true when the field has a non-null value ({@code field|neq: null}) */
+    public static FieldPredicate notNull(int fieldId) {
+        return new FieldPredicate(fieldId, new ValueMatcher[0], false, false, true, false, null, 0, false);
     }
 
     /** @return the registry id of the field read */
@@ -89,6 +109,9 @@ public final class FieldPredicate {
 
     /** @return true when the view's event satisfies this item */
     public boolean test(EventFieldView view) {
+        if (presence) {
+            return view.present(fieldId) == matchesPresent;
+        }
         final Object v = view.value(fieldId);
         if (v == null) {
             return matchesAbsent;

@@ -89,12 +89,12 @@ public final class RegressionRunner {
         try {
             final Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(info));
             if (!(o instanceof Map)) {
-                out.add(new RegressionResult(info, null, "-", 0, -1, "info.yml is not a map"));
+                out.add(new RegressionResult(info, null, "-", 0, false, -1, "info.yml is not a map"));
                 return;
             }
             doc = (Map<?, ?>) o;
         } catch (IOException | RuntimeException e) {
-            out.add(new RegressionResult(info, null, "-", 0, -1, "info.yml cannot be read: " + e.getMessage()));
+            out.add(new RegressionResult(info, null, "-", 0, false, -1, "info.yml cannot be read: " + e.getMessage()));
             return;
         }
         final List<String> ruleIds = new ArrayList<>();
@@ -103,6 +103,10 @@ public final class RegressionRunner {
                 ruleIds.add(String.valueOf(((Map<?, ?>) m).get("id")));
             }
         }
+        if (ruleIds.isEmpty()) {
+            out.add(new RegressionResult(info, null, "-", 0, false, -1, "rule_metadata names no rule id"));
+            return;
+        }
         for (Object t : list(doc.get("regression_tests_info"))) {
             if (!(t instanceof Map)) {
                 continue;
@@ -110,35 +114,37 @@ public final class RegressionRunner {
             final Map<?, ?> test = (Map<?, ?>) t;
             final String name = String.valueOf(test.get("name"));
             final Object count = test.get("match_count");
-            // SigmaHQ writes match_count for most tests; a test without one expects the rule to fire once
+            // a test without match_count expects the rule to fire, as SigmaHQ's own runner checks
             final int expected = count == null ? 1 : count instanceof Number ? ((Number) count).intValue() : -1;
+            final boolean minimum = atLeast || count == null;
             for (String ruleId : ruleIds) {
-                out.add(runTest(dir, info, test, name, expected, ruleId, matcher, index, rejected, atLeast));
+                out.add(runTest(dir, info, test, name, expected, ruleId, matcher, index, rejected, minimum));
             }
         }
     }
 
     private static RegressionResult runTest(Path dir, Path info, Map<?, ?> test, String name, int expected,
                                             String ruleId, RuleMatcher matcher, Map<String, Integer> index,
-                                            Map<String, String> rejected, boolean atLeast) {
+                                            Map<String, String> rejected, boolean minimum) {
         if (expected < 0) {
-            return new RegressionResult(info, ruleId, name, expected, -1, "match_count is not a number");
+            return new RegressionResult(info, ruleId, name, expected, minimum, -1, "match_count is not a number");
         }
         final Integer rule = index.get(ruleId);
         if (rule == null) {
             final String why = rejected.get(ruleId);
-            return new RegressionResult(info, ruleId, name, expected, -1,
+            return new RegressionResult(info, ruleId, name, expected, minimum, -1,
                     why != null ? "rule rejected: " + why : "rule not found");
         }
         final Path events = eventFile(dir, info, test.get("path"), ruleId);
         if (events == null) {
-            return new RegressionResult(info, ruleId, name, expected, -1, "event file not found");
+            return new RegressionResult(info, ruleId, name, expected, minimum, -1, "event file not found");
         }
         final List<Map<String, Object>> list;
         try {
             list = JsonEvents.readAll(events);
         } catch (IOException | RuntimeException e) {
-            return new RegressionResult(info, ruleId, name, expected, -1, "events cannot be read: " + e.getMessage());
+            return new RegressionResult(info, ruleId, name, expected, minimum, -1,
+                    "events cannot be read: " + e.getMessage());
         }
         int matched = 0;
         for (Map<String, Object> e : list) {
@@ -146,9 +152,7 @@ public final class RegressionRunner {
                 matched++;
             }
         }
-        // in at-least mode a count above the expectation is reported as the expectation, so the result passes
-        return new RegressionResult(info, ruleId, name, expected, atLeast && matched > expected ? expected : matched,
-                null);
+        return new RegressionResult(info, ruleId, name, expected, minimum, matched, null);
     }
 
     /** The test's {@code path} with a {@code .json} extension, relative to the root or to info.yml's directory. */

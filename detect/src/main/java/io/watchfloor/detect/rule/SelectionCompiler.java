@@ -219,7 +219,7 @@ final class SelectionCompiler {
                 throw new InvalidDetectionException("selection_invalid", "null keyword in " + where);
             }
             if (neq) {
-                return FieldPredicate.exists(id, true);
+                return FieldPredicate.notNull(id);
             }
             return FieldPredicate.absent(id);
         }

@@ -130,7 +130,9 @@ class SelectionCompilerTest {
         withNull.put("f", null);
         assertThat(rule("    f|exists: true\n").matches(Map.of("f", ""))).isTrue();
         assertThat(rule("    f|exists: true\n").matches(Map.of("g", "x"))).isFalse();
-        assertThat(rule("    f|exists: true\n").matches(withNull)).isFalse();
+        // presence only, "not its value, be it empty or null"
+        assertThat(rule("    f|exists: true\n").matches(withNull)).isTrue();
+        assertThat(rule("    f|exists: false\n").matches(withNull)).isFalse();
         assertThat(rule("    f|exists: false\n").matches(Map.of("g", "x"))).isTrue();
         assertThat(rule("    f|exists: false\n").matches(Map.of("f", "x"))).isFalse();
     }
