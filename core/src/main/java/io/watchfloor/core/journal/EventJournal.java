@@ -7,13 +7,18 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The event journal: every accepted event's raw bytes, receive time, listener and peer, in daily
@@ -40,12 +45,38 @@ public final class EventJournal implements AutoCloseable {
         this.appender.singleThreadedCheckDisabled(true);
     }
 
+    private EventJournal(Path dir, int retentionDays, ChronicleQueue queue) {
+        this.dir = dir;
+        this.retentionDays = retentionDays;
+        this.queue = queue;
+        this.appender = null;
+    }
+
+    /**
+     * Opens an existing event journal for reading only (offline tools; safe beside a running server, which
+     * keeps appending). Creates nothing; {@link #append} and {@link #applyRetention} throw on the result.
+     *
+     * @throws IllegalArgumentException when {@code config.dir()/events} is not a directory
+     */
+    public static EventJournal openReadOnly(JournalConfig config) {
+        final Path dir = config.dir().resolve("events");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("event journal " + dir + " (expected: an existing directory)");
+        }
+        final ChronicleQueue queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(RollCycles.FAST_DAILY)
+                .readOnly(true).build();
+        return new EventJournal(dir, config.retentionDays(), queue);
+    }
+
     /**
      * Appends the event's record.
      *
      * @return the Chronicle index it was written at
      */
     public long append(Event e) {
+        if (appender == null) {
+            throw new IllegalStateException("event journal " + dir + " is open read-only");
+        }
         try (DocumentContext dc = appender.writingDocument()) {
             final Bytes<?> b = dc.wire().bytes();
             b.writeByte(EventRecordDescriptor.VERSION);
@@ -109,6 +140,93 @@ public final class EventJournal implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Reads the records from journal index {@code fromIndex} (inclusive) to the current end into {@code slot}
+     * and hands each to the visitor. An index before the first record starts at the first; an index that
+     * falls between records starts at the next record after it. Does not change {@link #events()}.
+     *
+     * @return how many records were read
+     */
+    public long replayFrom(long fromIndex, Event slot, ReplayVisitor visitor) {
+        return follow(fromIndex, slot, visitor, () -> false, 0);
+    }
+
+    /**
+     * Like {@link #replayFrom}, then keeps polling for new records every {@code pollMs} while
+     * {@code keepFollowing} answers true at the end of the data; for {@code journal tail --follow}.
+     *
+     * @return how many records were read
+     */
+    public long follow(long fromIndex, Event slot, ReplayVisitor visitor, BooleanSupplier keepFollowing, long pollMs) {
+        long n = 0;
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            final boolean exact = position(tailer, fromIndex);
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (dc.isPresent()) {
+                        if (!exact && dc.index() < fromIndex) {
+                            continue;
+                        }
+                        read(dc.wire().bytes(), slot, dc.index());
+                    } else {
+                        if (!keepFollowing.getAsBoolean()) {
+                            break;
+                        }
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pollMs));
+                        continue;
+                    }
+                }
+                visitor.visit(slot);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** @return true when the tailer stands exactly on {@code fromIndex} or the start, false when records below it must be skipped */
+    private boolean position(ExcerptTailer tailer, long fromIndex) {
+        final long first = queue.firstIndex();
+        if (first == Long.MAX_VALUE || fromIndex <= first) {
+            tailer.toStart();
+            return true;
+        }
+        if (fromIndex > queue.lastIndex()) {
+            tailer.toEnd();
+            return true;
+        }
+        if (tailer.moveToIndex(fromIndex)) {
+            return true;
+        }
+        // between records (a cycle without that sequence): scan from the start, skipping lower indexes
+        tailer.toStart();
+        return false;
+    }
+
+    /**
+     * Finds where the last {@code count} records start, for {@code journal tail}.
+     *
+     * @return the journal index of the {@code count}-th record from the end, the first record's index when there
+     *     are fewer, or {@code Long.MAX_VALUE} when the journal is empty or {@code count <= 0}
+     */
+    public long indexOfLast(int count) {
+        if (count <= 0) {
+            return Long.MAX_VALUE;
+        }
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            tailer.direction(TailerDirection.BACKWARD).toEnd();
+            long index = Long.MAX_VALUE;
+            for (int i = 0; i < count; i++) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        break;
+                    }
+                    index = dc.index();
+                }
+            }
+            return index;
+        }
+    }
+
     private void read(Bytes<?> b, Event slot, long index) {
         b.readByte(); // version 1 is the only layout so far
         final Listener listener = Listener.ofOrdinal(b.readByte());
@@ -146,6 +264,9 @@ public final class EventJournal implements AutoCloseable {
 
     /** Deletes daily cycle files past the retention. @return how many were deleted */
     public int applyRetention(long nowMs) {
+        if (appender == null) {
+            throw new IllegalStateException("event journal " + dir + " is open read-only");
+        }
         final int deleted = Retention.apply(dir, retentionDays, nowMs);
         if (deleted > 0) {
             queue.refreshDirectoryListing();
@@ -155,7 +276,9 @@ public final class EventJournal implements AutoCloseable {
 
     @Override
     public void close() {
-        appender.close();
+        if (appender != null) {
+            appender.close();
+        }
         queue.close();
     }
 }
