@@ -117,4 +117,20 @@ public final class ValueMatchers {
             return false;
         };
     }
+
+    /**
+     * Compiles a date-part modifier ({@code minute hour day week month year}).
+     *
+     * @throws InvalidDetectionException when {@code number} is not a whole number
+     */
+    public static ValueMatcher datePart(String modifier, String number) throws InvalidDetectionException {
+        final int n;
+        try {
+            n = Integer.parseInt(number.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidDetectionException("value_invalid", "modifier '" + modifier + "' needs a whole number, got '"
+                    + number + "'");
+        }
+        return new DatePartMatcher(DatePartMatcher.Part.valueOf(modifier.toUpperCase(java.util.Locale.ROOT)), n);
+    }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * <p>Codes: {@code file_unreadable}, {@code file_too_large}, {@code not_utf8}, {@code yaml_invalid},
  * {@code not_a_map}, {@code correlation_unsupported}, {@code legacy_action}, {@code status_skipped},
  * {@code missing_field}, {@code field_invalid}, {@code selection_invalid}, {@code condition_invalid},
- * {@code legacy_aggregation}, {@code modifier_unknown}, {@code modifier_unsupported}, {@code modifier_invalid},
+ * {@code legacy_aggregation}, {@code modifier_unknown}, {@code modifier_invalid},
  * {@code value_invalid}, {@code regex_unsupported}, {@code placeholder_unknown}, {@code filter_invalid},
  * {@code duplicate_id}, {@code invalid_rule}, {@code internal_error}.
  *

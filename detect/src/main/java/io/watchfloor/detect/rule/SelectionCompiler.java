@@ -14,14 +14,14 @@ import java.util.Set;
 
 /**
  * Compiles one Sigma search identifier (a map, a list of maps, or a list of keywords) into a {@link Selection}.
- * Supports every Sigma 2.1 value modifier except the date-part ones ({@code minute hour day week month year}),
- * which are rejected by name: transforms ({@code base64 base64offset utf16le utf16be utf16 wide windash expand}),
+ * Supports every Sigma 2.1 value modifier: transforms ({@code base64 base64offset utf16le utf16be utf16 wide windash expand}),
  * positions ({@code contains startswith endswith}), {@code all}, {@code cased}, {@code neq} and the types
- * ({@code re} with {@code i m s}, {@code cidr}, {@code exists}, {@code lt lte gt gte}, {@code fieldref}).
+ * ({@code re} with {@code i m s}, {@code cidr}, {@code exists}, {@code lt lte gt gte}, {@code fieldref},
+ * {@code minute hour day week month year}).
  */
 final class SelectionCompiler {
     /** Modifiers of Sigma 2.1 not implemented yet: a rule using one is rejected, never mis-evaluated. */
-    private static final Set<String> NOT_YET_SUPPORTED = Set.of("minute", "hour", "day", "week", "month", "year");
+    private static final Set<String> DATE_PARTS = Set.of("minute", "hour", "day", "week", "month", "year");
 
     private final FieldRegistry fields;
     private final Map<String, List<String>> placeholders;
@@ -92,6 +92,7 @@ final class SelectionCompiler {
         boolean reIgnoreCase = false, reMultiline = false, reDotAll = false, exists = false, cidr = false;
         boolean fieldRef = false, neq = false;
         String compare = null;
+        String datePart = null;
         final List<String> transforms = new ArrayList<>();
         for (int i = 1; i < parts.length; i++) {
             final String mod = parts[i];
@@ -137,17 +138,22 @@ final class SelectionCompiler {
                     reDotAll |= mod.equals("s");
                     break;
                 default:
-                    if (NOT_YET_SUPPORTED.contains(mod)) {
-                        throw new InvalidDetectionException("modifier_unsupported", "modifier '" + mod
-                                + "' is not supported yet in " + where);
+                    if (DATE_PARTS.contains(mod)) {
+                        if (datePart != null) {
+                            throw new InvalidDetectionException("modifier_invalid", "two date-part modifiers in "
+                                    + where);
+                        }
+                        datePart = mod;
+                        break;
                     }
                     throw new InvalidDetectionException("modifier_unknown", "unknown modifier '" + mod + "' in " + where);
             }
         }
         final int position = (contains ? 1 : 0) + (startsWith ? 1 : 0) + (endsWith ? 1 : 0);
         final int types = (re ? 1 : 0) + (cidr ? 1 : 0) + (compare != null ? 1 : 0) + (exists ? 1 : 0)
-                + (fieldRef ? 1 : 0);
-        if (position + (re ? 1 : 0) > 1 || types > 1 || (position > 0 && (cidr || compare != null))
+                + (fieldRef ? 1 : 0) + (datePart != null ? 1 : 0);
+        if (position + (re ? 1 : 0) > 1 || types > 1
+                || (position > 0 && (cidr || compare != null || datePart != null))
                 || (!transforms.isEmpty() && (types > 0 && !re))) {
             throw new InvalidDetectionException("modifier_invalid", "conflicting modifiers in " + where);
         }
@@ -169,7 +175,7 @@ final class SelectionCompiler {
         if (all && values.size() < 2) {
             throw new InvalidDetectionException("modifier_invalid", "modifier 'all' needs a list of values in " + where);
         }
-        if (keyword && (fieldRef || neq || cidr || compare != null)) {
+        if (keyword && (fieldRef || neq || cidr || compare != null || datePart != null)) {
             throw new InvalidDetectionException("modifier_invalid", "keywords take no type modifier in " + where);
         }
         if (fieldRef) {
@@ -203,6 +209,8 @@ final class SelectionCompiler {
                         variants.add(ValueMatchers.cidr(s));
                     } else if (compare != null) {
                         variants.add(ValueMatchers.compare(compare, s));
+                    } else if (datePart != null) {
+                        variants.add(ValueMatchers.datePart(datePart, s));
                     } else {
                         variants.add(ValueMatchers.wildcard(s, lead, trail, cased));
                     }

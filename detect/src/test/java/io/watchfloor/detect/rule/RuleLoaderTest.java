@@ -78,8 +78,8 @@ class RuleLoaderTest {
         assertThat(reasonOf("title: T\ndetection: {s: [a], condition: s}\n")).isEqualTo("missing 'logsource'");
         assertThat(reasonOf("title: T\nlogsource: {product: linux}\n")).isEqualTo("missing 'detection'");
         assertThat(reasonOf(rule("x", "  s: [a]\n"))).isEqualTo("missing 'detection.condition'");
-        assertThat(reasonOf(rule("x", "  s:\n    f|hour: 3\n  condition: s\n")))
-                .isEqualTo("modifier 'hour' is not supported yet in selection 's' field 'f|hour'");
+        assertThat(reasonOf(rule("x", "  s:\n    f|hour: three\n  condition: s\n")))
+                .isEqualTo("modifier 'hour' needs a whole number, got 'three' in selection 's' field 'f|hour'");
         assertThat(reasonOf(rule("x", "  s:\n    f|re: 'a(?=b)'\n  condition: s\n")))
                 .startsWith("regex not supported by RE2").contains("selection 's'");
         assertThat(reasonOf(rule("x", "  s:\n    f|contains|startswith: a\n  condition: s\n")))

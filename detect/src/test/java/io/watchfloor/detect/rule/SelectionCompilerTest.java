@@ -150,6 +150,22 @@ class SelectionCompilerTest {
     }
 
     @Test
+    void shouldCompareDatePartsAsWrittenWithoutTimeZoneConversion() {
+        final Map<String, Object> ev = Map.of("t", "2024-05-01T23:45:10+02:00");
+        assertThat(rule("    t|hour: 23\n").matches(ev)).isTrue();
+        assertThat(rule("    t|hour: 21\n").matches(ev)).isFalse();
+        assertThat(rule("    t|minute: 45\n").matches(ev)).isTrue();
+        assertThat(rule("    t|minute: 10\n").matches(ev)).isFalse();
+        assertThat(rule("    t|day: 1\n").matches(ev)).isTrue();
+        assertThat(rule("    t|month: 5\n").matches(ev)).isTrue();
+        assertThat(rule("    t|month: 6\n").matches(ev)).isFalse();
+        assertThat(rule("    t|year: 2024\n").matches(Map.of("t", "2024-05-01"))).isTrue();
+        assertThat(rule("    t|week: 18\n").matches(ev)).isTrue();
+        assertThat(rule("    t|week: 19\n").matches(ev)).isFalse();
+        assertThat(rule("    t|hour: 23\n").matches(Map.of("t", "yesterday"))).isFalse();
+    }
+
+    @Test
     void shouldCompareWithAnotherFieldWithFieldref() {
         final SigmaRuleFixture r = rule("    a|fieldref: b\n");
         assertThat(r.matches(Map.of("a", "Same", "b", "same"))).isTrue();
