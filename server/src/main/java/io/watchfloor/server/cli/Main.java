@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the runnable jar; stays thin: each subcommand loads config and calls the wiring. */
 @Command(name = "watchfloor", mixinStandardHelpOptions = true, version = "watchfloor 0.1.0",
         description = "Log ingestion, Sigma detection and telemetry coverage monitoring.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, ParseCommand.class, RulesCommand.class})
+        subcommands = {ServeCommand.class, ValidateCommand.class, ParseCommand.class, RulesCommand.class,
+                JournalCommand.class})
 public final class Main implements Runnable {
     /** sysexits.h EX_CONFIG: the configuration is invalid. */
     public static final int EXIT_CONFIG = 78;
