@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A Sigma meta filter (global filter): each rule it names, by {@code id} or {@code name}, becomes
- * {@code rule_condition and not filter_condition}. Filters that name no loaded rule change nothing.
+ * {@code rule_condition and not filter_condition}, unless their log sources disagree on a component both set.
+ * Filters that name no loaded rule change nothing.
  *
  * @param refs rule ids or names from {@code filter.rules}
  * @param names the filter's search identifiers, in selection order
@@ -29,7 +30,8 @@ record MetaFilter(String id, Path file, LogSource logSource, List<String> refs, 
         for (CompiledRule rule : rules) {
             CompiledRule r = rule;
             for (MetaFilter f : filters) {
-                if (f.refs.contains(rule.id()) || (rule.name() != null && f.refs.contains(rule.name()))) {
+                final boolean named = f.refs.contains(rule.id()) || (rule.name() != null && f.refs.contains(rule.name()));
+                if (named && f.fits(rule.logSource())) {
                     try {
                         r = f.applyTo(r);
                     } catch (InvalidDetectionException e) {
@@ -40,6 +42,16 @@ record MetaFilter(String id, Path file, LogSource logSource, List<String> refs, 
             out.add(r);
         }
         return out;
+    }
+
+    /** @return false when the filter's log source and the rule's set the same component to different values */
+    private boolean fits(LogSource rule) {
+        return same(logSource.product(), rule.product()) && same(logSource.service(), rule.service())
+                && same(logSource.category(), rule.category());
+    }
+
+    private static boolean same(String a, String b) {
+        return a == null || b == null || a.equalsIgnoreCase(b);
     }
 
     private CompiledRule applyTo(CompiledRule rule) throws InvalidDetectionException {
