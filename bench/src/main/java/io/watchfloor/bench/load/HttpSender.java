@@ -1,0 +1,111 @@
+package io.watchfloor.bench.load;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One HTTP client posting the numbers {@code fromSeq .. toSeq - 1} as NDJSON batches, one request at a time on its
+ * own keep-alive connection, and recording request → acknowledgement latency. Watchfloor answers after the journal
+ * append, so a 200 means every line is journaled. A 503 (ring full) is retried after {@code Retry-After} from the
+ * first line it did not accept. With a rate, batch {@code b} is due at the pacer's time of its first event and the
+ * latency is recorded with the batch interval as expected interval (HdrHistogram's coordinated-omission correction).
+ * Runs on its own thread.
+ */
+final class HttpSender implements Callable<SenderTotals> {
+    /** 503 retries per batch before its remaining lines count as failed. */
+    static final int MAX_RETRIES_PER_BATCH = 60;
+    /** Longest {@code Retry-After} honoured, in seconds. */
+    static final long MAX_RETRY_AFTER_SECS = 5;
+    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
+    private static final Pattern REJECTED = Pattern.compile("\"rejected\":(\\d+)");
+
+    private final URI uri;
+    private final NumberedMessage line;
+    private final long fromSeq;
+    private final long toSeq;
+    private final int batchEvents;
+    private final RatePacer pacer;
+
+    HttpSender(URI uri, NumberedMessage line, long fromSeq, long toSeq, int batchEvents, RatePacer pacer) {
+        this.uri = uri;
+        this.line = line;
+        this.fromSeq = fromSeq;
+        this.toSeq = toSeq;
+        this.batchEvents = batchEvents;
+        this.pacer = pacer;
+    }
+
+    @Override
+    public SenderTotals call() throws IOException, InterruptedException {
+        final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        final byte[] body = new byte[batchEvents * line.length()];
+        final Histogram latencyUs = SenderTotals.newHistogram();
+        final long expectedIntervalUs = TimeUnit.NANOSECONDS.toMicros(pacer.intervalNs() * batchEvents);
+        final long total = toSeq - fromSeq;
+        long acked = 0;
+        long bytes = 0;
+        long requests = 0;
+        long retries = 0;
+        long failed = 0;
+        for (long first = 0; first < total; first += batchEvents) {
+            final int n = (int) Math.min(batchEvents, total - first);
+            // flat out, only the first batch waits: for the common start
+            final long waitNs = pacer.dueAtNs(first) - System.nanoTime();
+            if (waitNs > 0) {
+                LockSupport.parkNanos(waitNs);
+            }
+            int end = 0;
+            for (int i = 0; i < n; i++) {
+                end = line.write(body, end, fromSeq + first + i);
+            }
+            final long startNs = System.nanoTime();
+            int done = 0;
+            for (int attempt = 0; done < n; attempt++) {
+                final HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body, done * line.length(),
+                                (n - done) * line.length())).build(), HttpResponse.BodyHandlers.ofString());
+                requests++;
+                bytes += (long) (n - done) * line.length();
+                if (r.statusCode() == 200) {
+                    final long rejected = number(REJECTED, r.body(), 0);
+                    acked += n - done - rejected;
+                    failed += rejected;
+                    done = n;
+                    latencyUs.recordValueWithExpectedInterval(
+                            Math.min(SenderTotals.MAX_LATENCY_US, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNs)),
+                            expectedIntervalUs);
+                } else if (r.statusCode() == 503 && attempt < MAX_RETRIES_PER_BATCH) {
+                    retries++;
+                    final int accepted = (int) number(ACCEPTED, r.body(), 0);
+                    acked += accepted;
+                    done += accepted;
+                    final long afterSecs = Math.min(MAX_RETRY_AFTER_SECS,
+                            r.headers().firstValueAsLong("Retry-After").orElse(1));
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(afterSecs));
+                } else {
+                    failed += n - done;
+                    done = n;
+                }
+            }
+        }
+        return new SenderTotals(acked, bytes, requests, retries, failed, latencyUs);
+    }
+
+    private static long number(Pattern p, String body, long dflt) {
+        final Matcher m = p.matcher(body);
+        return m.find() ? Long.parseLong(m.group(1)) : dflt;
+    }
+}
