@@ -11,13 +11,31 @@ import java.util.Map;
 public final class Inventory {
     private final List<Source> sources;
     private final Map<String, Source> byId;
+    private final List<MaintenanceWindow> maintenanceWindows;
+    private final List<ExceptionGrant> exceptions;
 
     /**
+     * An inventory without maintenance windows or exceptions.
+     *
      * @param sources sources in declared order, each with its position as {@link Source#index()} and a unique id
      * @throws IllegalArgumentException on a wrong index or a duplicate id (a bug: the loader rejects both)
      */
     public Inventory(List<Source> sources) {
+        this(sources, List.of(), List.of());
+    }
+
+    /**
+     * @param sources sources in declared order, each with its position as {@link Source#index()} and a unique id
+     * @param maintenanceWindows planned silences, in declared order
+     * @param exceptions dated exceptions, in declared order, each naming a source of this inventory
+     * @throws IllegalArgumentException on a wrong index, a duplicate id or an exception for an unknown source (a
+     *     bug: the loader rejects them)
+     */
+    public Inventory(List<Source> sources, List<MaintenanceWindow> maintenanceWindows,
+                     List<ExceptionGrant> exceptions) {
         this.sources = List.copyOf(sources);
+        this.maintenanceWindows = List.copyOf(maintenanceWindows);
+        this.exceptions = List.copyOf(exceptions);
         this.byId = new HashMap<>(sources.size() * 2);
         for (int i = 0; i < this.sources.size(); i++) {
             final Source s = this.sources.get(i);
@@ -28,6 +46,22 @@ public final class Inventory {
                 throw new IllegalArgumentException("source id : " + s.id() + " (expected: unique)");
             }
         }
+        for (ExceptionGrant x : this.exceptions) {
+            if (!byId.containsKey(x.sourceId())) {
+                throw new IllegalArgumentException("exception " + x.id() + " source : " + x.sourceId()
+                        + " (expected: a source id of the inventory)");
+            }
+        }
+    }
+
+    /** @return the maintenance windows in declared order */
+    public List<MaintenanceWindow> maintenanceWindows() {
+        return maintenanceWindows;
+    }
+
+    /** @return the exceptions in declared order */
+    public List<ExceptionGrant> exceptions() {
+        return exceptions;
     }
 
     /** @return the sources in declared order */

@@ -38,10 +38,14 @@ public final class InventoryLoader {
     static final int MAX_GLOB_LENGTH = 255;
 
     private static final Logger LOG = LoggerFactory.getLogger(InventoryLoader.class);
-    private static final List<String> TOP_KEYS = List.of("sources");
+    private static final List<String> TOP_KEYS = List.of("sources", "maintenance_windows", "exceptions");
     private static final List<String> SOURCE_KEYS =
             List.of("id", "name", "category", "match", "logsource", "max_silence", "criticality", "owner",
-                    "max_lag", "cadence", "schedule");
+                    "max_lag", "cadence", "schedule", "tags");
+    private static final List<String> WINDOW_KEYS =
+            List.of("id", "description", "source", "tag", "category", "start", "end", "days", "from", "to", "timezone");
+    private static final List<String> EXCEPTION_KEYS =
+            List.of("id", "source", "justification", "compensating_control", "approver", "start", "expiry");
     private static final List<String> SCHEDULE_KEYS = List.of("daily_at", "grace");
     private static final List<String> MATCH_KEYS = List.of("hosts", "peers", "apps");
     private static final List<String> LOGSOURCE_KEYS = List.of("product", "service", "category");
@@ -55,6 +59,13 @@ public final class InventoryLoader {
     static final String EXPECT_CADENCE = "one of static, learned, batch";
     static final String EXPECT_DAILY_AT = "a UTC time of day like \"02:30\"";
     static final String EXPECT_MATCH = "at least one of hosts, peers, apps with an entry";
+    static final String EXPECT_TAG = "a tag matching [a-z0-9][a-z0-9._-]*";
+    static final String EXPECT_INSTANT = "an ISO-8601 date-time with an offset like \"2026-03-01T22:00:00Z\"";
+    static final String EXPECT_CLOCK = "a quoted time of day like \"02:30\"";
+    static final String EXPECT_TIMEZONE = "UTC or an offset like \"+02:00\"";
+    static final String EXPECT_DAY = "one of " + String.join(", ", MaintenanceWindow.DAY_NAMES);
+    static final String EXPECT_SCOPE = "exactly one of source, tag, category";
+    private static final Pattern OFFSET_PATTERN = Pattern.compile("[+-](0\\d|1[0-4]):[0-5]\\d");
 
     private InventoryLoader() {
     }
@@ -207,7 +218,216 @@ public final class InventoryLoader {
                     sources.add(s);
                 }
             }
-            return errors.isEmpty() ? new Inventory(sources) : null;
+            final List<MaintenanceWindow> windows = new ArrayList<>();
+            final List<ExceptionGrant> exceptions = new ArrayList<>();
+            if (top.containsKey("maintenance_windows")) {
+                final List<?> ws = list(top.get("maintenance_windows"), "maintenance_windows", "a list of windows");
+                final Set<String> windowIds = new HashSet<>();
+                for (int i = 0; i < ws.size(); i++) {
+                    final MaintenanceWindow w = window(ws.get(i), "maintenance_windows[" + i + "]", sources, ids,
+                            windowIds);
+                    if (w != null) {
+                        windows.add(w);
+                    }
+                }
+            }
+            if (top.containsKey("exceptions")) {
+                final List<?> xs = list(top.get("exceptions"), "exceptions", "a list of exceptions");
+                final Set<String> exceptionIds = new HashSet<>();
+                for (int i = 0; i < xs.size(); i++) {
+                    final ExceptionGrant x = exception(xs.get(i), "exceptions[" + i + "]", ids, exceptionIds);
+                    if (x != null) {
+                        exceptions.add(x);
+                    }
+                }
+            }
+            return errors.isEmpty() ? new Inventory(sources, windows, exceptions) : null;
+        }
+
+        private List<?> list(Object node, String path, String expected) {
+            if (node == null) {
+                return List.of();
+            }
+            if (node instanceof List) {
+                return (List<?>) node;
+            }
+            wrong(path, node, expected);
+            return List.of();
+        }
+
+        /** Reads one window: an id, exactly one scope key, then start/end or days/from/to/timezone. */
+        private MaintenanceWindow window(Object node, String path, List<Source> sources, Set<String> sourceIds,
+                                         Set<String> windowIds) {
+            final Map<?, ?> m = mapping(node, path, "a mapping describing a maintenance window");
+            if (m == null) {
+                return null;
+            }
+            final int before = errors.size();
+            unknownKeys(m, path, WINDOW_KEYS);
+            final String id = uniqueId(m, path, windowIds, "window");
+            optionalString(m, path, "description", "a description");
+            final SourceScope scope = scope(m, path, sources, sourceIds);
+            final boolean oneOff = m.containsKey("start") || m.containsKey("end");
+            final boolean weekly = m.containsKey("days") || m.containsKey("from") || m.containsKey("to")
+                    || m.containsKey("timezone");
+            if (oneOff && weekly) {
+                wrong(path, m, "either start and end (one-off) or days, from and to (weekly), not both");
+                return null;
+            }
+            if (!weekly) {
+                final long start = instant(m, path, "start", true);
+                final long end = instant(m, path, "end", true);
+                if (start != Long.MIN_VALUE && end != Long.MIN_VALUE && end <= start) {
+                    wrong(path + ".end", m.get("end"), "a time after start");
+                }
+                return errors.size() == before ? MaintenanceWindow.oneOff(id, scope, start, end) : null;
+            }
+            int daysMask = 0;
+            if (!m.containsKey("days")) {
+                missing(path + ".days", "a non-empty list, each entry " + EXPECT_DAY);
+            } else if (!(m.get("days") instanceof List) || ((List<?>) m.get("days")).isEmpty()) {
+                wrong(path + ".days", m.get("days"), "a non-empty list, each entry " + EXPECT_DAY);
+            } else {
+                final List<?> days = (List<?>) m.get("days");
+                for (int i = 0; i < days.size(); i++) {
+                    final int bit = days.get(i) instanceof String ? MaintenanceWindow.DAY_NAMES.indexOf(days.get(i)) : -1;
+                    if (bit < 0) {
+                        wrong(path + ".days[" + i + "]", days.get(i), EXPECT_DAY);
+                    } else if ((daysMask & (1 << bit)) != 0) {
+                        wrong(path + ".days[" + i + "]", days.get(i), "a day not listed before");
+                    } else {
+                        daysMask |= 1 << bit;
+                    }
+                }
+            }
+            final long fromMs = clock(m, path, "from");
+            final long toMs = clock(m, path, "to");
+            if (fromMs >= 0 && fromMs == toMs) {
+                wrong(path + ".to", m.get("to"), "a time of day other than from");
+            }
+            long offsetMs = 0;
+            final String tz = optionalString(m, path, "timezone", EXPECT_TIMEZONE);
+            if (tz != null && !tz.equals("UTC")) {
+                if (OFFSET_PATTERN.matcher(tz).matches()) {
+                    final long h = Long.parseLong(tz.substring(1, 3));
+                    final long min = Long.parseLong(tz.substring(4, 6));
+                    offsetMs = (tz.charAt(0) == '-' ? -1 : 1) * (h * 60 + min) * 60_000L;
+                } else {
+                    wrong(path + ".timezone", tz, EXPECT_TIMEZONE);
+                }
+            }
+            return errors.size() == before ? MaintenanceWindow.weekly(id, scope, daysMask, fromMs, toMs, offsetMs)
+                    : null;
+        }
+
+        private SourceScope scope(Map<?, ?> m, String path, List<Source> sources, Set<String> sourceIds) {
+            int keys = 0;
+            for (SourceScope.Kind k : SourceScope.Kind.values()) {
+                keys += m.containsKey(k.id()) ? 1 : 0;
+            }
+            if (keys != 1) {
+                if (keys == 0) {
+                    missing(path + ".source", EXPECT_SCOPE);
+                } else {
+                    wrong(path, m, EXPECT_SCOPE);
+                }
+                return null;
+            }
+            if (m.containsKey("source")) {
+                final String id = string(m.get("source"), path + ".source", "a source id of this inventory");
+                if (id != null && !sourceIds.contains(id)) {
+                    wrong(path + ".source", id, "a source id of this inventory");
+                }
+                return id == null ? null : new SourceScope(SourceScope.Kind.SOURCE, id);
+            }
+            if (m.containsKey("tag")) {
+                final String tag = string(m.get("tag"), path + ".tag", "a tag used by a source");
+                boolean used = false;
+                for (Source s : sources) {
+                    used |= tag != null && s.tags().contains(tag);
+                }
+                if (tag != null && !used) {
+                    wrong(path + ".tag", tag, "a tag used by a source");
+                }
+                return tag == null ? null : new SourceScope(SourceScope.Kind.TAG, tag);
+            }
+            final String cat = string(m.get("category"), path + ".category", EXPECT_CATEGORY);
+            if (cat != null && Category.ofId(cat) == null) {
+                wrong(path + ".category", cat, EXPECT_CATEGORY);
+            }
+            return cat == null ? null : new SourceScope(SourceScope.Kind.CATEGORY, cat);
+        }
+
+        private ExceptionGrant exception(Object node, String path, Set<String> sourceIds, Set<String> exceptionIds) {
+            final Map<?, ?> m = mapping(node, path, "a mapping describing an exception");
+            if (m == null) {
+                return null;
+            }
+            final int before = errors.size();
+            unknownKeys(m, path, EXCEPTION_KEYS);
+            final String id = uniqueId(m, path, exceptionIds, "exception");
+            final String source = requiredString(m, path, "source", "a source id of this inventory");
+            if (source != null && !sourceIds.contains(source)) {
+                wrong(path + ".source", source, "a source id of this inventory");
+            }
+            final String justification = requiredString(m, path, "justification", "why the gap is accepted");
+            final String control = requiredString(m, path, "compensating_control", "what covers the risk meanwhile");
+            final String approver = requiredString(m, path, "approver", "who approved the exception");
+            final long start = instant(m, path, "start", true);
+            final long expiry = instant(m, path, "expiry", true);
+            if (start != Long.MIN_VALUE && expiry != Long.MIN_VALUE && expiry <= start) {
+                wrong(path + ".expiry", m.get("expiry"), "a time after start");
+            }
+            return errors.size() == before
+                    ? new ExceptionGrant(id, source, justification, control, approver, start, expiry) : null;
+        }
+
+        private String uniqueId(Map<?, ?> m, String path, Set<String> seen, String what) {
+            final String id = requiredString(m, path, "id", EXPECT_ID);
+            if (id != null) {
+                if (!ID_PATTERN.matcher(id).matches()) {
+                    wrong(path + ".id", id, EXPECT_ID);
+                } else if (!seen.add(id)) {
+                    wrong(path + ".id", id, "an id not used by an earlier " + what);
+                }
+            }
+            return id;
+        }
+
+        /**
+         * @return the instant at {@code key}, epoch ms, or Long.MIN_VALUE (reported) when missing or invalid; an
+         *     unquoted YAML timestamp arrives as a {@link java.util.Date} and is accepted
+         */
+        private long instant(Map<?, ?> m, String path, String key, boolean required) {
+            if (!m.containsKey(key)) {
+                if (required) {
+                    missing(join(path, key), EXPECT_INSTANT);
+                }
+                return Long.MIN_VALUE;
+            }
+            final Object v = m.get(key);
+            if (v instanceof java.util.Date) {
+                return ((java.util.Date) v).getTime();
+            }
+            if (v instanceof String) {
+                try {
+                    return java.time.OffsetDateTime.parse((String) v).toInstant().toEpochMilli();
+                } catch (java.time.format.DateTimeParseException e) {
+                    // reported below
+                }
+            }
+            wrong(join(path, key), v, EXPECT_INSTANT);
+            return Long.MIN_VALUE;
+        }
+
+        /** @return ms after midnight of the required {@code HH:MM} at {@code key}, or -1 (reported) */
+        private long clock(Map<?, ?> m, String path, String key) {
+            final String text = requiredString(m, path, key, EXPECT_CLOCK);
+            final long ms = text == null ? -1 : parseTimeOfDayMs(text);
+            if (text != null && ms < 0) {
+                wrong(join(path, key), text, EXPECT_CLOCK);
+            }
+            return ms;
         }
 
         private Source source(Object node, String path, int index, Set<String> ids) {
@@ -267,11 +487,17 @@ public final class InventoryLoader {
                     wrong(path + ".max_lag", lagText, EXPECT_DURATION);
                 }
             }
+            final List<String> tags = stringList(m, path, "tags", EXPECT_TAG);
+            for (int t = 0; t < tags.size(); t++) {
+                if (tags.get(t) != null && !ID_PATTERN.matcher(tags.get(t)).matches()) {
+                    wrong(path + ".tags[" + t + "]", tags.get(t), EXPECT_TAG);
+                }
+            }
             if (errors.size() != errorsBefore) {
                 return null;
             }
             return new Source(index, id, name, category, match, logsource, maxSilenceMs, criticality, owner,
-                    maxLagMs, cadence);
+                    maxLagMs, cadence, tags);
         }
 
         /**

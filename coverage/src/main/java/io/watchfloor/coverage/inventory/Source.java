@@ -1,5 +1,6 @@
 package io.watchfloor.coverage.inventory;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,10 +19,11 @@ import java.util.Objects;
  *     recent events lagging more make it DELAYED
  * @param cadence how its silence is judged; {@link Cadence#STATIC} holds it to {@code maxSilenceMs}, a learned or
  *     batch source's {@code maxSilenceMs} is its fallback (learned: the ceiling; batch: one day plus grace)
+ * @param tags free labels ({@code tags: [dmz, linux]}) that maintenance windows may be scoped to; never null
  */
 public record Source(int index, String id, String name, Category category, SourceMatch match,
                      LogSourceRef logsource, long maxSilenceMs, Criticality criticality, String owner,
-                     long maxLagMs, Cadence cadence) {
+                     long maxLagMs, Cadence cadence, List<String> tags) {
     /** {@link #maxLagMs()} of a source without a lag objective. */
     public static final long NO_MAX_LAG = -1;
 
@@ -38,7 +40,15 @@ public record Source(int index, String id, String name, Category category, Sourc
                 Cadence.STATIC);
     }
 
+    /** A source without tags. */
+    public Source(int index, String id, String name, Category category, SourceMatch match, LogSourceRef logsource,
+                  long maxSilenceMs, Criticality criticality, String owner, long maxLagMs, Cadence cadence) {
+        this(index, id, name, category, match, logsource, maxSilenceMs, criticality, owner, maxLagMs, cadence,
+                List.of());
+    }
+
     public Source {
+        tags = List.copyOf(tags);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(category, "category");

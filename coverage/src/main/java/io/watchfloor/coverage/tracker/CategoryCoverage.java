@@ -8,9 +8,17 @@ import io.watchfloor.coverage.inventory.Category;
  * @param reporting sources received within their cadence, DELAYED ones included
  * @param coveragePct reporting / in_scope × 100 rounded to one decimal, or null when nothing is in scope
  * @param delayed the reporting sources that are DELAYED
+ * @param maintenance sources not reporting inside a maintenance window (not covered)
+ * @param excepted sources under an exception (not covered)
  */
 public record CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
-                               Double coveragePct, int delayed) {
+                               Double coveragePct, int delayed, int maintenance, int excepted) {
+    /** Counts without maintenance windows or exceptions. */
+    public CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
+                            Double coveragePct, int delayed) {
+        this(category, inScope, reporting, silent, neverSeen, coveragePct, delayed, 0, 0);
+    }
+
     /** The first issue's counts, without DELAYED. */
     public CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
                             Double coveragePct) {

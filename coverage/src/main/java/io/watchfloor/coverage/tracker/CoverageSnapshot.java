@@ -16,14 +16,24 @@ import java.util.Map;
  * @param unmanaged senders that match no source, in first-seen order
  * @param unmanagedOverflow events from senders beyond the unmanaged bound
  * @param gaps open and closed gaps, oldest first
+ * @param evictedUpToMs the latest closing time of a closed gap dropped from {@code gaps} to respect
+ *     {@link CoverageTrackerConfig#maxClosedGaps()}, epoch ms, or {@link Long#MIN_VALUE} when none was: the history
+ *     is complete for periods starting after it
  */
 public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, List<SourceCoverage> sources,
-                               List<UnmanagedSender> unmanaged, long unmanagedOverflow, List<Gap> gaps) {
+                               List<UnmanagedSender> unmanaged, long unmanagedOverflow, List<Gap> gaps,
+                               long evictedUpToMs) {
     public CoverageSnapshot {
         categories = List.copyOf(categories);
         sources = List.copyOf(sources);
         unmanaged = List.copyOf(unmanaged);
         gaps = List.copyOf(gaps);
+    }
+
+    /** A snapshot whose history was never trimmed. */
+    public CoverageSnapshot(long atMs, List<CategoryCoverage> categories, List<SourceCoverage> sources,
+                            List<UnmanagedSender> unmanaged, long unmanagedOverflow, List<Gap> gaps) {
+        this(atMs, categories, sources, unmanaged, unmanagedOverflow, gaps, Long.MIN_VALUE);
     }
 
     /** @return the body of {@code GET /api/coverage}: {@code generated_at, categories, sources, unmanaged, unmanaged_overflow} */
@@ -39,6 +49,8 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
             m.put("never_seen", c.neverSeen());
             m.put("coverage_pct", c.coveragePct());
             m.put("delayed", c.delayed());
+            m.put("maintenance", c.maintenance());
+            m.put("excepted", c.excepted());
             cats.put(c.category().id(), m);
         }
         out.put("categories", cats);

@@ -3,7 +3,9 @@ package io.watchfloor.coverage.tracker;
 import io.watchfloor.coverage.inventory.Cadence;
 import io.watchfloor.coverage.inventory.CadenceType;
 import io.watchfloor.coverage.inventory.Category;
+import io.watchfloor.coverage.inventory.ExceptionGrant;
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.MaintenanceWindow;
 import io.watchfloor.coverage.inventory.Source;
 import io.watchfloor.core.event.EcsFields;
 import io.watchfloor.core.event.Event;
@@ -32,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * transitions); then live events and ticks. A gap restored open stays open without being announced again; if
  * its source reported during the replayed downtime, the first live tick or event closes it, once, at that first
  * receive.
+ *
+ * <p>Maintenance windows and exceptions of the inventory hold gaps back: a silence whose gap would open inside a
+ * window opens it at the window's end (reason {@code MAINTENANCE_OVERRUN}) if still silent then, and shows
+ * MAINTENANCE meanwhile; a source under an exception shows EXCEPTED and opens no gap until the expiry, where a
+ * silent source opens its gap (reason {@code EXCEPTION_EXPIRED}). A gap already open when a window or exception
+ * begins stays open (it was alerted); the source shows EXCEPTED under an exception all the same. Every expiry is
+ * told once to {@link GapListener#exceptionExpired}, also across restarts ({@link #restoreJournalRecord}).
  */
 public final class CoverageTracker {
     private static final Logger LOG = LoggerFactory.getLogger(CoverageTracker.class);
@@ -76,6 +85,19 @@ public final class CoverageTracker {
     /** Slot of each learned source in {@link #learned}, or -1. */
     private final int[] learnedSlot;
     private final LearnedCadences learned;
+
+    /** The windows covering each source, or null for none. */
+    private final MaintenanceWindow[][] windowsOf;
+    /** Indexes in {@link #exceptions} of each source's exceptions, or null for none. */
+    private final int[][] exceptionsOf;
+    private final ExceptionGrant[] exceptions;
+    /** Whether each exception's expiry has been told to the listener (live or restored). */
+    private final boolean[] expiryTold;
+    private final Map<String, Integer> exceptionIndexById;
+    /** Reason found by the last {@link #heldBackUntilMs} call. */
+    private GapReason heldBackReason;
+    /** The latest closing time of a closed gap evicted from the in-memory history, or Long.MIN_VALUE. */
+    private long evictedUpToMs = Long.MIN_VALUE;
 
     private final LinkedHashMap<String, UnmanagedEntry> unmanaged;
     private UnmanagedEntry lastUnmanaged;
@@ -159,9 +181,42 @@ public final class CoverageTracker {
             futureLastAtMs[i] = NONE;
         }
         lags = new LagWindows(n, config.lagWindowEvents(), maxLagMs);
+        windowsOf = new MaintenanceWindow[n][];
+        exceptionsOf = new int[n][];
+        exceptions = inventory.exceptions().toArray(new ExceptionGrant[0]);
+        expiryTold = new boolean[exceptions.length];
+        exceptionIndexById = new HashMap<>(exceptions.length * 2);
+        indexCovers(inventory);
         unmanaged = new LinkedHashMap<>(Math.min(1024, Math.max(16, config.maxUnmanagedSenders())));
         nowMs = startedAtMs;
         publish();
+    }
+
+    /** Fills {@link #windowsOf} and {@link #exceptionsOf}; start-up only. */
+    private void indexCovers(Inventory inv) {
+        final List<MaintenanceWindow> covering = new ArrayList<>();
+        for (int i = 0; i < inv.size(); i++) {
+            covering.clear();
+            for (MaintenanceWindow w : inv.maintenanceWindows()) {
+                if (w.scope().covers(inv.source(i))) {
+                    covering.add(w);
+                }
+            }
+            windowsOf[i] = covering.isEmpty() ? null : covering.toArray(new MaintenanceWindow[0]);
+        }
+        final int[] perSource = new int[inv.size()];
+        for (int k = 0; k < exceptions.length; k++) {
+            exceptionIndexById.put(exceptions[k].id(), k);
+            perSource[indexById.get(exceptions[k].sourceId())]++;
+        }
+        for (int k = 0; k < exceptions.length; k++) {
+            final int i = indexById.get(exceptions[k].sourceId());
+            if (exceptionsOf[i] == null) {
+                exceptionsOf[i] = new int[perSource[i]];
+                perSource[i] = 0;
+            }
+            exceptionsOf[i][perSource[i]++] = k;
+        }
     }
 
     /**
@@ -260,18 +315,20 @@ public final class CoverageTracker {
                 closeGap(i, firstReceiveInGapMs[i]);
             }
             final long lastMs = last[i];
-            if (lastMs == NEVER) {
+            if (windowsOf[i] != null || exceptionsOf[i] != null) {
+                tickCovered(i, lastMs, now);
+            } else if (lastMs == NEVER) {
                 state[i] = SourceState.NEVER_SEEN;
                 if (neverSeenGaps && openGap[i] == null) {
                     final long since = silentSinceMs(i, startedAtMs, now);
                     if (since != NONE) {
-                        openGap(i, GapType.NEVER_SEEN, since);
+                        openGap(i, GapType.NEVER_SEEN, since, null);
                     }
                 }
             } else if (openGap[i] != null || silentSinceMs(i, lastMs, now) != NONE) {
                 state[i] = SourceState.SILENT;
                 if (openGap[i] == null) {
-                    openGap(i, GapType.SILENT, silentSinceMs(i, lastMs, now));
+                    openGap(i, GapType.SILENT, silentSinceMs(i, lastMs, now), null);
                 }
             } else {
                 state[i] = delayed[i] ? SourceState.DELAYED : SourceState.REPORTING;
@@ -281,6 +338,125 @@ public final class CoverageTracker {
             }
         }
         publish();
+    }
+
+    /**
+     * The tick of a source some window or exception applies to: holds its gap back while covered, tells the
+     * expiries now due (before the gap an expiry opens), and sets its state.
+     */
+    private void tickCovered(int i, long lastMs, long now) {
+        long since = NONE;
+        GapType type = lastMs == NEVER ? GapType.NEVER_SEEN : GapType.SILENT;
+        if (openGap[i] == null && (lastMs != NEVER || neverSeenGaps)) {
+            since = silentSinceMs(i, lastMs == NEVER ? startedAtMs : lastMs, now);
+        }
+        final boolean silent = since != NONE;
+        GapReason reason = null;
+        if (silent) {
+            since = heldBackUntilMs(i, since, now);
+            reason = heldBackReason;
+        }
+        if (exceptionsOf[i] != null) {
+            tellExpiries(i, now, since != NONE && reason == GapReason.EXCEPTION_EXPIRED
+                    ? Gap.idOf(inventory.source(i).id(), type, since) : null, since);
+        }
+        if (since != NONE) {
+            openGap(i, type, since, reason);
+        }
+        if (exceptionActive(i, now)) {
+            state[i] = SourceState.EXCEPTED;
+        } else if (lastMs == NEVER) {
+            state[i] = openGap[i] == null && windowActive(i, now) ? SourceState.MAINTENANCE : SourceState.NEVER_SEEN;
+        } else if (openGap[i] != null) {
+            state[i] = SourceState.SILENT;
+        } else if (silent) {
+            state[i] = SourceState.MAINTENANCE;
+        } else {
+            state[i] = delayed[i] ? SourceState.DELAYED : SourceState.REPORTING;
+        }
+    }
+
+    /**
+     * @return when a gap due at {@code sinceMs} opens once the windows and exceptions covering source {@code i}
+     *     hold it back (the end of the last cover in a chain), if before {@code now}; else NONE. Sets
+     *     {@link #heldBackReason}: EXCEPTION_EXPIRED when an exception held it back, MAINTENANCE_OVERRUN when only
+     *     windows did, null when nothing did
+     */
+    private long heldBackUntilMs(int i, long sinceMs, long now) {
+        final MaintenanceWindow[] ws = windowsOf[i];
+        final int[] xs = exceptionsOf[i];
+        final int covers = (ws == null ? 0 : ws.length) + (xs == null ? 0 : xs.length);
+        GapReason reason = null;
+        long t = sinceMs;
+        for (int round = 0; round <= covers && t < now; round++) {
+            long end = NONE;
+            GapReason why = null;
+            if (xs != null) {
+                for (int x : xs) {
+                    if (exceptions[x].activeAt(t) && exceptions[x].expiryMs() > end) {
+                        end = exceptions[x].expiryMs();
+                        why = GapReason.EXCEPTION_EXPIRED;
+                    }
+                }
+            }
+            if (ws != null) {
+                for (MaintenanceWindow w : ws) {
+                    final long windowEnd = w.coverEndMs(t);
+                    if (windowEnd > end) {
+                        end = windowEnd;
+                        why = GapReason.MAINTENANCE_OVERRUN;
+                    }
+                }
+            }
+            if (end == NONE) {
+                break;
+            }
+            t = end;
+            if (reason != GapReason.EXCEPTION_EXPIRED) {
+                reason = why;
+            }
+        }
+        heldBackReason = reason;
+        return t < now ? t : NONE;
+    }
+
+    private boolean exceptionActive(int i, long now) {
+        final int[] xs = exceptionsOf[i];
+        if (xs != null) {
+            for (int x : xs) {
+                if (exceptions[x].activeAt(now)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean windowActive(int i, long now) {
+        final MaintenanceWindow[] ws = windowsOf[i];
+        if (ws != null) {
+            for (MaintenanceWindow w : ws) {
+                if (w.coverEndMs(now) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Tells each expiry of source {@code i} before {@code now} (as gaps, on the next tick) and not told yet; {@code gapId} opens at {@code gapAtMs}. */
+    private void tellExpiries(int i, long now, String gapId, long gapAtMs) {
+        for (int x : exceptionsOf[i]) {
+            final ExceptionGrant g = exceptions[x];
+            if (!expiryTold[x] && g.expiryMs() < now) {
+                expiryTold[x] = true;
+                final ExceptionExpiry e = new ExceptionExpiry(g.id(), g.sourceId(), g.expiryMs(),
+                        gapId != null && gapAtMs == g.expiryMs() ? gapId : null);
+                LOG.info("Coverage exception expired. source={} exception={} expiredAt={} gap={}", g.sourceId(),
+                        g.id(), Instant.ofEpochMilli(g.expiryMs()), e.gapId());
+                listener.exceptionExpired(e, false);
+            }
+        }
     }
 
     /**
@@ -309,13 +485,39 @@ public final class CoverageTracker {
     /** Opens or closes the delayed gap of a source whose delayed flag and gap disagree; rare. */
     private void onDelayedChange(int i) {
         if (delayed[i]) {
-            openGap(i, GapType.DELAYED, delayedSinceMs[i]);
+            openGap(i, GapType.DELAYED, delayedSinceMs[i], null);
         } else {
             final long at = delayedClearedAtMs[i] != NONE ? delayedClearedAtMs[i] : nowMs;
             final Gap closed = openDelayedGap[i].closeAt(at);
             openDelayedGap[i] = null;
             recordClosed(closed);
         }
+    }
+
+    /**
+     * Restores one coverage-journal record of either kind: an {@link ExceptionExpiry} record, or a gap transition
+     * ({@link #restoreGap}). Call in journal order, before the event replay.
+     *
+     * @throws IllegalArgumentException when the record is neither (a corrupt journal)
+     */
+    public void restoreJournalRecord(String json) {
+        if (ExceptionExpiry.isJournalRecord(json)) {
+            restoreExpiry(ExceptionExpiry.fromJournalJson(json));
+        } else {
+            restoreGap(Gap.fromJournalJson(json));
+        }
+    }
+
+    /**
+     * Restores one expiry read back from the coverage journal, so it is not told again; the listener hears it
+     * with {@code replay == true}. An exception no longer in the inventory is ignored.
+     */
+    public void restoreExpiry(ExceptionExpiry e) {
+        final Integer x = exceptionIndexById.get(e.exceptionId());
+        if (x != null) {
+            expiryTold[x] = true;
+        }
+        listener.exceptionExpired(e, true);
     }
 
     /**
@@ -377,13 +579,14 @@ public final class CoverageTracker {
             final int[] c = counts[cat.ordinal()];
             final int arriving = c[reporting] + c[delayedAt];
             categories.add(new CategoryCoverage(cat, c[0], arriving, c[1 + SourceState.SILENT.ordinal()],
-                    c[1 + SourceState.NEVER_SEEN.ordinal()], CategoryCoverage.percent(arriving, c[0]), c[delayedAt]));
+                    c[1 + SourceState.NEVER_SEEN.ordinal()], CategoryCoverage.percent(arriving, c[0]), c[delayedAt],
+                    c[1 + SourceState.MAINTENANCE.ordinal()], c[1 + SourceState.EXCEPTED.ordinal()]));
         }
         final List<UnmanagedSender> senders = new ArrayList<>(unmanaged.size());
         for (UnmanagedEntry u : unmanaged.values()) {
             senders.add(new UnmanagedSender(u.host, u.peer, u.events, u.firstSeenMs, u.lastSeenMs));
         }
-        return new CoverageSnapshot(nowMs, categories, sources, senders, unmanagedOverflow, gaps);
+        return new CoverageSnapshot(nowMs, categories, sources, senders, unmanagedOverflow, gaps, evictedUpToMs);
     }
 
     private List<SourceFinding> findings(int i, LagStats lag, int[] scratch, int[] near) {
@@ -430,8 +633,8 @@ public final class CoverageTracker {
         latest = snapshot();
     }
 
-    private void openGap(int i, GapType type, long openedAtMs) {
-        final Gap g = Gap.open(inventory.source(i).id(), type, openedAtMs, nowMs);
+    private void openGap(int i, GapType type, long openedAtMs, GapReason reason) {
+        final Gap g = Gap.open(inventory.source(i).id(), type, openedAtMs, nowMs, reason);
         if (type == GapType.DELAYED) {
             openDelayedGap[i] = g;
         } else {
@@ -440,8 +643,8 @@ public final class CoverageTracker {
         }
         gaps.add(g);
         trimHistory();
-        LOG.info("Coverage gap opened. source={} gap={} type={} openedAt={} maxSilenceMs={}",
-                g.sourceId(), g.id(), type.id(), Instant.ofEpochMilli(openedAtMs), maxSilenceMs[i]);
+        LOG.info("Coverage gap opened. source={} gap={} type={} openedAt={} maxSilenceMs={} reason={}",
+                g.sourceId(), g.id(), type.id(), Instant.ofEpochMilli(openedAtMs), maxSilenceMs[i], reason);
         listener.gapOpened(g, false);
     }
 
@@ -484,6 +687,7 @@ public final class CoverageTracker {
         }
         for (int k = 0; closed > config.maxClosedGaps() && k < gaps.size(); ) {
             if (!gaps.get(k).isOpen()) {
+                evictedUpToMs = Math.max(evictedUpToMs, gaps.get(k).closedAtMs());
                 gaps.remove(k);
                 closed--;
             } else {

@@ -21,8 +21,11 @@ import java.util.Objects;
  * @param type why it is open
  * @param alertedAtMs when the tracker raised it (the tick that opened it), epoch ms, or -1 when unknown (gaps
  *     journaled before the ledger kept it)
+ * @param reason why it opened late ({@link GapReason#EXCEPTION_EXPIRED}, {@link GapReason#MAINTENANCE_OVERRUN}),
+ *     or null for a gap opened the ordinary way
  */
-public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, GapType type, long alertedAtMs) {
+public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, GapType type, long alertedAtMs,
+                  GapReason reason) {
     /** {@link #closedAtMs()} of an open gap. */
     public static final long OPEN = -1;
     /** {@link #alertedAtMs()} when not known. */
@@ -34,6 +37,11 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(sourceId, "sourceId");
         Objects.requireNonNull(type, "type");
+    }
+
+    /** A gap without a reason (opened the ordinary way). */
+    public Gap(String id, String sourceId, long openedAtMs, long closedAtMs, GapType type, long alertedAtMs) {
+        this(id, sourceId, openedAtMs, closedAtMs, type, alertedAtMs, null);
     }
 
     /** A {@link GapType#SILENT} gap whose alert time is unknown (the first issue's record). */
@@ -48,7 +56,12 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
 
     /** @return a new open gap of {@code type} with its deterministic id ({@link #idOf}) */
     public static Gap open(String sourceId, GapType type, long openedAtMs, long alertedAtMs) {
-        return new Gap(idOf(sourceId, type, openedAtMs), sourceId, openedAtMs, OPEN, type, alertedAtMs);
+        return open(sourceId, type, openedAtMs, alertedAtMs, null);
+    }
+
+    /** @return a new open gap of {@code type} with its deterministic id ({@link #idOf}) and a reason (or null) */
+    public static Gap open(String sourceId, GapType type, long openedAtMs, long alertedAtMs, GapReason reason) {
+        return new Gap(idOf(sourceId, type, openedAtMs), sourceId, openedAtMs, OPEN, type, alertedAtMs, reason);
     }
 
     /** @return the deterministic id of a gap: {@code sourceId@openedAtMs}, plus {@code /type} unless SILENT */
@@ -59,7 +72,8 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
 
     /** @return this gap closed at {@code closedAtMs} (never before it opened) */
     public Gap closeAt(long closedAtMs) {
-        return new Gap(id, sourceId, openedAtMs, Math.max(closedAtMs, openedAtMs), type, alertedAtMs);
+        return new Gap(id, sourceId, openedAtMs, Math.max(closedAtMs, openedAtMs), type, alertedAtMs,
+                reason);
     }
 
     /** @return true while the gap is open */
@@ -85,7 +99,7 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
 
     /**
      * @return the JSON the API shows: {@code id, source_id, type, opened_at, alerted_at, closed_at, duration_s,
-     *     open}
+     *     open, reason} ({@code reason} null unless the gap opened late)
      */
     public Map<String, Object> toApiJson(long nowMs) {
         final Map<String, Object> m = new LinkedHashMap<>(12);
@@ -97,14 +111,15 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
         m.put("closed_at", isOpen() ? null : Instant.ofEpochMilli(closedAtMs).toString());
         m.put("duration_s", durationS(nowMs));
         m.put("open", isOpen());
+        m.put("reason", reason == null ? null : reason.id());
         return m;
     }
 
     /**
      * @return one coverage-journal record:
      *     {@code {"type":"opened"|"closed","id":…,"source_id":…,"opened_at_ms":…,"closed_at_ms":…}}, plus
-     *     {@code "gap_type"} unless {@code silent} and {@code "alerted_at_ms"} when known, so a silent gap of
-     *     unknown alert time is written exactly as the first issue wrote it
+     *     {@code "gap_type"} unless {@code silent}, {@code "alerted_at_ms"} when known and {@code "reason"} when
+     *     set, so a silent gap of unknown alert time is written exactly as the first issue wrote it
      */
     public String toJournalJson() {
         final ObjectNode n = JSON.createObjectNode();
@@ -119,12 +134,16 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
         if (alertedAtMs != UNKNOWN) {
             n.put("alerted_at_ms", alertedAtMs);
         }
+        if (reason != null) {
+            n.put("reason", reason.id());
+        }
         return n.toString();
     }
 
     /**
      * Reads a record written by {@link #toJournalJson()}; a record without {@code gap_type} (the first issue's)
-     * is a {@link GapType#SILENT} gap, one without {@code alerted_at_ms} has an unknown alert time.
+     * is a {@link GapType#SILENT} gap, one without {@code alerted_at_ms} has an unknown alert time, one without
+     * {@code reason} has none.
      *
      * @throws IllegalArgumentException when the text is not such a record (a corrupt journal)
      */
@@ -156,7 +175,15 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
             }
             alertedAtMs = n.get("alerted_at_ms").asLong();
         }
+        GapReason reason = null;
+        if (n.has("reason")) {
+            reason = n.get("reason").isTextual() ? GapReason.ofId(n.get("reason").asText()) : null;
+            if (reason == null) {
+                throw new IllegalArgumentException("coverage journal record reason : " + n.get("reason")
+                        + " (expected: EXCEPTION_EXPIRED or MAINTENANCE_OVERRUN)");
+            }
+        }
         return new Gap(n.get("id").asText(), n.get("source_id").asText(), n.get("opened_at_ms").asLong(),
-                n.get("closed_at_ms").asLong(), type, alertedAtMs);
+                n.get("closed_at_ms").asLong(), type, alertedAtMs, reason);
     }
 }

@@ -24,4 +24,15 @@ public interface GapListener {
 
     /** @param gap the gap just closed, with its closing time */
     void gapClosed(Gap gap, boolean replay);
+
+    /**
+     * An inventory exception expired; told before the gap it opens, if any. Journal it with
+     * {@link ExceptionExpiry#toJournalJson()} and restore it through {@link CoverageTracker#restoreJournalRecord},
+     * so it is told once across restarts. Ignored by default.
+     *
+     * @param expiry the expiry, with the id of the gap it opens or null
+     * @param replay true when read back from the coverage journal at start-up
+     */
+    default void exceptionExpired(ExceptionExpiry expiry, boolean replay) {
+    }
 }

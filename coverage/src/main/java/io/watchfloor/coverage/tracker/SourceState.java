@@ -12,9 +12,22 @@ public enum SourceState {
      * Received within its {@code max_silence}, but most of its last events lag more than its {@code max_lag}: a
      * {@code delayed} gap is open. Counted as reporting in coverage percentages (the data arrives).
      */
-    DELAYED;
+    DELAYED,
+    /**
+     * Not reporting within its cadence (or never seen) while a maintenance window covers it: no gap, no alert, and
+     * not counted as covered. A silence that outlasts the window opens a gap at the window's end.
+     */
+    MAINTENANCE,
+    /**
+     * An exception is in force for it: no gap opens, whatever it sends, until the exception expires; not counted
+     * as covered. Silent at the expiry, it opens a gap there with reason {@code EXCEPTION_EXPIRED}.
+     */
+    EXCEPTED;
 
-    /** @return the name used in JSON ({@code reporting}, {@code silent}, {@code never_seen}, {@code delayed}) */
+    /**
+     * @return the name used in JSON ({@code reporting}, {@code silent}, {@code never_seen}, {@code delayed},
+     *     {@code maintenance}, {@code excepted})
+     */
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -270,9 +270,9 @@ class InventoryLoaderTest {
                 "")));
 
         assertThat(rendered(r)).containsExactly(
-                "version: found an unknown key (expected: one of sources)",
+                "version: found an unknown key (expected: one of sources, maintenance_windows, exceptions)",
                 "sources[0].colour: found an unknown key (expected: one of id, name, category, match, logsource, "
-                        + "max_silence, criticality, owner, max_lag, cadence, schedule)",
+                        + "max_silence, criticality, owner, max_lag, cadence, schedule, tags)",
                 "sources[0].match.tokens: found an unknown key (expected: one of hosts, peers, apps)",
                 "sources[0].logsource.vendor: found an unknown key (expected: one of product, service, category)");
     }
@@ -302,7 +302,7 @@ class InventoryLoaderTest {
         assertThat(rendered(InventoryLoader.load(write(""))))
                 .containsExactly(": found nothing (expected: a mapping with the key sources)");
         assertThat(rendered(InventoryLoader.load(write("other: 1\n")))).containsExactly(
-                "other: found an unknown key (expected: one of sources)",
+                "other: found an unknown key (expected: one of sources, maintenance_windows, exceptions)",
                 "sources: missing (expected: a list of sources)");
         assertThat(rendered(InventoryLoader.load(write("sources: {a: 1}\n"))))
                 .containsExactly("sources: found a mapping (expected: a list of sources)");

@@ -3,7 +3,10 @@ package io.watchfloor.coverage.tracker;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records every transition as text: {@code opened a@60000}, {@code closed a@60000 130000 replay}. */
+/**
+ * Records every transition as text: {@code opened a@60000}, {@code closed a@60000 130000 replay},
+ * {@code expired x1 a@60000}.
+ */
 final class RecordingGapListener implements GapListener {
     final List<String> calls = new ArrayList<>();
 
@@ -15,6 +18,11 @@ final class RecordingGapListener implements GapListener {
     @Override
     public void gapClosed(Gap gap, boolean replay) {
         calls.add("closed " + gap.id() + " " + gap.closedAtMs() + (replay ? " replay" : ""));
+    }
+
+    @Override
+    public void exceptionExpired(ExceptionExpiry expiry, boolean replay) {
+        calls.add("expired " + expiry.exceptionId() + " " + expiry.gapId() + (replay ? " replay" : ""));
     }
 
     List<String> live() {
