@@ -166,6 +166,28 @@ class InventoryLoaderWindowsTest {
     }
 
     @Test
+    void shouldLoadTheShippedInventoryWithItsCommentedExamplesEnabled() throws IOException {
+        final String shipped = Files.readString(Path.of("../config/inventory.yaml"));
+        final StringBuilder enabled = new StringBuilder();
+        boolean inExample = false;
+        for (String line : shipped.split("\n", -1)) {
+            if (line.equals("# example-begin") || line.equals("# example-end")) {
+                inExample = line.endsWith("begin");
+            } else {
+                enabled.append(inExample && line.startsWith("#") ? line.substring(1) : line).append('\n');
+            }
+        }
+        final Path f = dir.resolve("inventory.yaml");
+        Files.writeString(f, enabled.toString());
+        final InventoryLoadResult r = InventoryLoader.load(f);
+
+        assertThat(rendered(r)).isEmpty();
+        assertThat(r.inventory().maintenanceWindows()).extracting(MaintenanceWindow::id)
+                .containsExactly("fw-firmware-upgrade", "sunday-patching");
+        assertThat(r.inventory().exceptions()).extracting(ExceptionGrant::id).containsExactly("payroll-migration");
+    }
+
+    @Test
     void shouldRejectBadTags() throws IOException {
         final Path f = dir.resolve("inventory.yaml");
         Files.writeString(f, SOURCES.replace("tags: [dmz, perimeter]", "tags: [DMZ, 3]"));
