@@ -271,4 +271,52 @@ class CoverageTrackerMaintenanceTest {
             }
         };
     }
+
+    @Test
+    void shouldShowANeverSeenSourceInsideAWindowAsMaintenance() {
+        tracker.onEvent(tick(at(MONDAY + 90 * MINUTE)));
+        assertThat(state("fw")).isEqualTo(SourceState.MAINTENANCE);
+        assertThat(state("web")).isEqualTo(SourceState.NEVER_SEEN);
+        tracker.onEvent(tick(at(MONDAY + 3 * HOUR + MINUTE)));
+        assertThat(state("fw")).isEqualTo(SourceState.NEVER_SEEN);
+        assertThat(listener.calls).as("never_seen gaps are off by default").containsExactly(
+                "expired ldap-migration null");
+    }
+
+    @Test
+    void shouldKeepAGapOpenedBeforeAnExceptionButShowTheSourceExcepted() {
+        final Inventory later = new Inventory(INVENTORY.sources(), List.of(), List.of(new ExceptionGrant("late",
+                "ldap", "accepted after the alert", "manual review", "ciso@example.com", MONDAY + HOUR,
+                MONDAY + 2 * HOUR)));
+        tracker = new CoverageTracker(later, listener, CoverageTrackerConfig.DEFAULT, MONDAY);
+        send("ldap");
+        tracker.onEvent(tick(at(MONDAY + 30 * MINUTE)));
+        assertThat(listener.calls).containsExactly("opened ldap@" + (MONDAY + 5 * MINUTE));
+        tracker.onEvent(tick(at(MONDAY + 90 * MINUTE)));
+        assertThat(state("ldap")).isEqualTo(SourceState.EXCEPTED);
+        assertThat(tracker.openGap("ldap")).isNotNull();
+        tracker.onEvent(tick(at(MONDAY + 150 * MINUTE)));
+        assertThat(state("ldap")).isEqualTo(SourceState.SILENT);
+        assertThat(listener.calls).containsExactly("opened ldap@" + (MONDAY + 5 * MINUTE), "expired late null");
+    }
+
+    @Test
+    void shouldNotAllocatePerAttributedSyslogEventOfACoveredSource() {
+        final Event fw = io.watchfloor.coverage.TestEvents.syslogInto(new Event(), "fw", "app", "192.0.2.1",
+                MONDAY + 90 * MINUTE, MONDAY + 90 * MINUTE - 1_000);
+        fw.attribute(0, "fw");
+        final Event ldap = io.watchfloor.coverage.TestEvents.syslogInto(new Event(), "ldap", "app", "192.0.2.1",
+                MONDAY + 90 * MINUTE, MONDAY + 90 * MINUTE - 1_000);
+        ldap.attribute(2, "ldap");
+        tracker.onEvent(tick(at(MONDAY + 90 * MINUTE)));
+        final Runnable work = () -> {
+            for (int i = 0; i < 20_000; i++) {
+                tracker.onEvent(fw);
+                tracker.onEvent(ldap);
+            }
+        };
+        work.run();
+
+        assertThat(io.watchfloor.coverage.TestEvents.allocatedBytes(work)).isLessThan(1_024);
+    }
 }
