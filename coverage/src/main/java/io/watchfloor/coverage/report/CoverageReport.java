@@ -127,6 +127,7 @@ public final class CoverageReport {
             attribute(intervals, from, to, t.ms);
             final Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.id());
+            m.put("name", s.name());
             m.put("category", s.category().id());
             t.putInto(m);
             sources.add(m);

@@ -85,6 +85,8 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
                 findings.add(findingJson(f));
             }
             m.put("findings", findings);
+            m.put("held_by", sc.heldBy());
+            m.put("held_until", iso(sc.heldUntilMs()));
             srcs.add(m);
         }
         out.put("sources", srcs);

@@ -567,7 +567,8 @@ public final class CoverageTracker {
             final LagStats lag = lags.stats(i, scratch);
             sources.add(new SourceCoverage(s, state[i], lastReceivedMs[i] == NEVER ? NONE : lastReceivedMs[i],
                     lastEventTimeMs[i], events[i], openGap[i] == null ? null : openGap[i].id(), lag,
-                    findings(i, lag, scratch, near), openDelayedGap[i] == null ? null : openDelayedGap[i].id()));
+                    findings(i, lag, scratch, near), openDelayedGap[i] == null ? null : openDelayedGap[i].id(),
+                    heldBy(i), heldUntilMs(i)));
             final int[] c = counts[s.category().ordinal()];
             c[0]++;
             c[1 + state[i].ordinal()]++;
@@ -587,6 +588,57 @@ public final class CoverageTracker {
             senders.add(new UnmanagedSender(u.host, u.peer, u.events, u.firstSeenMs, u.lastSeenMs));
         }
         return new CoverageSnapshot(nowMs, categories, sources, senders, unmanagedOverflow, gaps, evictedUpToMs);
+    }
+
+    /** @return the id of the exception (EXCEPTED) or window (MAINTENANCE) holding source {@code i}, or null */
+    private String heldBy(int i) {
+        if (state[i] == SourceState.EXCEPTED) {
+            final int x = activeException(i);
+            return x < 0 ? null : exceptions[x].id();
+        }
+        if (state[i] == SourceState.MAINTENANCE) {
+            final MaintenanceWindow w = activeWindow(i);
+            return w == null ? null : w.id();
+        }
+        return null;
+    }
+
+    private long heldUntilMs(int i) {
+        if (state[i] == SourceState.EXCEPTED) {
+            final int x = activeException(i);
+            return x < 0 ? NONE : exceptions[x].expiryMs();
+        }
+        if (state[i] == SourceState.MAINTENANCE) {
+            final MaintenanceWindow w = activeWindow(i);
+            return w == null ? NONE : w.coverEndMs(nowMs);
+        }
+        return NONE;
+    }
+
+    /** @return the exception of source {@code i} in force now that expires last, or -1 */
+    private int activeException(int i) {
+        int best = -1;
+        if (exceptionsOf[i] != null) {
+            for (int x : exceptionsOf[i]) {
+                if (exceptions[x].activeAt(nowMs) && (best < 0 || exceptions[x].expiryMs() > exceptions[best].expiryMs())) {
+                    best = x;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** @return the window covering source {@code i} now that ends last, or null */
+    private MaintenanceWindow activeWindow(int i) {
+        MaintenanceWindow best = null;
+        if (windowsOf[i] != null) {
+            for (MaintenanceWindow w : windowsOf[i]) {
+                if (w.coverEndMs(nowMs) >= 0 && (best == null || w.coverEndMs(nowMs) > best.coverEndMs(nowMs))) {
+                    best = w;
+                }
+            }
+        }
+        return best;
     }
 
     private List<SourceFinding> findings(int i, LagStats lag, int[] scratch, int[] near) {

@@ -13,11 +13,20 @@ import java.util.List;
  * @param lag its lag over the last events that carried an event time
  * @param findings clock findings ({@code FUTURE_TIMESTAMP}, {@code TZ_OFFSET_SUSPECTED}); not gaps
  * @param openDelayedGapId the id of its open {@code delayed} gap, or null
+ * @param heldBy EXCEPTED: the id of the exception in force; MAINTENANCE: the id of the window covering it; else null
+ * @param heldUntilMs when {@code heldBy} ends (the expiry or the window's end), epoch ms, or -1
  */
 public record SourceCoverage(Source source, SourceState state, long lastSeenMs, long lastEventTimeMs, long events,
-                             String openGapId, LagStats lag, List<SourceFinding> findings, String openDelayedGapId) {
+                             String openGapId, LagStats lag, List<SourceFinding> findings, String openDelayedGapId,
+                             String heldBy, long heldUntilMs) {
     public SourceCoverage {
         findings = List.copyOf(findings);
+    }
+
+    /** A source no window or exception holds. */
+    public SourceCoverage(Source source, SourceState state, long lastSeenMs, long lastEventTimeMs, long events,
+                          String openGapId, LagStats lag, List<SourceFinding> findings, String openDelayedGapId) {
+        this(source, state, lastSeenMs, lastEventTimeMs, events, openGapId, lag, findings, openDelayedGapId, null, -1);
     }
 
     /** The first issue's fields: no lag samples, no findings, no delayed gap. */

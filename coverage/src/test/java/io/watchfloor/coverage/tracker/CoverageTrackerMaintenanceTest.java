@@ -107,7 +107,8 @@ class CoverageTrackerMaintenanceTest {
         assertThat(network.maintenance()).isEqualTo(1);
         assertThat(network.reporting()).isZero();
         assertThat(network.coveragePct()).isEqualTo(0.0);
-        assertThat(tracker.latestSnapshot().coverageJson().toString()).contains("state=maintenance");
+        assertThat(tracker.latestSnapshot().coverageJson().toString())
+                .contains("state=maintenance", "held_by=fw-upgrade, held_until=2023-11-06T02:00:00Z");
     }
 
     @Test
@@ -177,6 +178,8 @@ class CoverageTrackerMaintenanceTest {
         assertThat(state("ldap")).isEqualTo(SourceState.EXCEPTED);
         assertThat(listener.calls).isEmpty();
         assertThat(tracker.latestSnapshot().categories().get(Category.IDENTITY.ordinal()).excepted()).isEqualTo(1);
+        assertThat(tracker.latestSnapshot().source("ldap").heldBy()).isEqualTo("ldap-migration");
+        assertThat(tracker.latestSnapshot().source("ldap").heldUntilMs()).isEqualTo(MONDAY + 3 * HOUR);
 
         tickUntil(MONDAY + 4 * HOUR, "fw", "web");
         final String id = "ldap@" + (MONDAY + 3 * HOUR);
