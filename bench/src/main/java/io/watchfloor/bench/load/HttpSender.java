@@ -84,8 +84,8 @@ final class HttpSender implements Callable<SenderTotals> {
                     acked += n - done - rejected;
                     failed += rejected;
                     done = n;
-                    latencyUs.recordValueWithExpectedInterval(
-                            Math.min(SenderTotals.MAX_LATENCY_US, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNs)),
+                    final long us = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNs);
+                    latencyUs.recordValueWithExpectedInterval(Math.min(SenderTotals.MAX_LATENCY_US, us),
                             expectedIntervalUs);
                 } else if (r.statusCode() == 503 && attempt < MAX_RETRIES_PER_BATCH) {
                     retries++;

@@ -22,9 +22,12 @@ import java.util.Map;
  * @param tag run name written into every message ({@code run=TAG}), so several runs share a journal
  * @param path HTTP ingest path
  * @param timeoutSecs the whole run is abandoned after this long
+ * @param apiPort Watchfloor's API port to read the listener's journaled count from before and after the run; 0 = do
+ *     not (then only what the sockets took is known for TCP and UDP)
  */
 record LoadConfig(Transport transport, String host, int port, long count, long firstSeq, int workers, long ratePerSec,
-                  SyslogFraming framing, int batchEvents, int messageBytes, String tag, String path, long timeoutSecs) {
+                  SyslogFraming framing, int batchEvents, int messageBytes, String tag, String path, long timeoutSecs,
+                  int apiPort) {
     static final String HOST_DEFAULT = "127.0.0.1";
     static final long COUNT_DEFAULT = 100_000;
     static final long FIRST_SEQ_DEFAULT = 0;
@@ -42,16 +45,23 @@ record LoadConfig(Transport transport, String host, int port, long count, long f
     /** The listener a run loads. */
     enum Transport {
         /** Syslog over TCP, K connections, LF or octet-counted. */
-        TCP(5514),
+        TCP(5514, "syslog_tcp"),
         /** Syslog over UDP, one datagram per message, paced. */
-        UDP(5514),
+        UDP(5514, "syslog_udp"),
         /** HTTP NDJSON {@code POST /ingest}, batches from K concurrent clients, latency to the acknowledgement. */
-        HTTP(8088);
+        HTTP(8088, "http");
 
         private final int defaultPort;
+        private final String listenerId;
 
-        Transport(int defaultPort) {
+        Transport(int defaultPort, String listenerId) {
             this.defaultPort = defaultPort;
+            this.listenerId = listenerId;
+        }
+
+        /** @return the listener's name in {@code /api/stats} */
+        String listenerId() {
+            return listenerId;
         }
 
         /** @return Watchfloor's default port for this listener */
@@ -65,7 +75,7 @@ record LoadConfig(Transport transport, String host, int port, long count, long f
         return port == 0 ? transport.defaultPort() : port;
     }
 
-    /** @return the first number of worker {@code w}'s contiguous slice; {@code sliceStart(workers)} is one past the last */
+    /** @return the first number of worker {@code w}'s slice; {@code sliceStart(workers)} is one past the last */
     long sliceStart(int w) {
         return firstSeq + count / workers * w + Math.min(w, count % workers);
     }
@@ -121,9 +131,10 @@ record LoadConfig(Transport transport, String host, int port, long count, long f
         final String tag = o.string("tag", transport == null ? "run" : defaultTag(transport));
         final String path = o.string("path", PATH_DEFAULT);
         final long timeoutSecs = o.number("timeout-secs", TIMEOUT_SECS_DEFAULT, 1, 86_400);
+        final int apiPort = (int) o.number("api-port", 0, 0, 65535);
         for (String unknown : opts.keySet()) {
             errors.add("--" + unknown + " (expected one of: --transport --host --port --count --first-seq "
-                    + "--connections --rate --framing --batch --message-bytes --tag --path --timeout-secs)");
+                    + "--connections --rate --framing --batch --message-bytes --tag --path --timeout-secs --api-port)");
         }
         if (!transportGiven) {
             errors.add("--transport (expected: tcp, udp or http)");
@@ -143,7 +154,7 @@ record LoadConfig(Transport transport, String host, int port, long count, long f
             throw new IllegalArgumentException(String.join("\n", errors));
         }
         return new LoadConfig(transport, host, port, count, firstSeq, workers, rate, framing, batch, messageBytes, tag,
-                path, timeoutSecs);
+                path, timeoutSecs, apiPort);
     }
 
     /** Reads options out of the map, removing each known one and collecting errors. */

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeoutException;
  * <pre>
  *   mvn -B -o -pl bench package -DskipTests
  *   java -cp bench/target/benchmarks.jar io.watchfloor.bench.load.LoadGenerator \
- *       --transport tcp --port 5514 --count 1000000 --connections 4 [--framing lf|octet-counted] [--rate N]
+ *       --transport tcp --port 5514 --count 1000000 --connections 4 [--framing lf|octet-counted] [--rate N] \
+ *       [--api-port 8080]
  *   java -cp bench/target/benchmarks.jar io.watchfloor.bench.load.LoadGenerator \
  *       --transport http --port 8088 --count 200000 --batch 1000 --connections 4 [--rate N]
  *   java -cp bench/target/benchmarks.jar io.watchfloor.bench.load.LoadGenerator \
@@ -36,7 +37,9 @@ import java.util.concurrent.TimeoutException;
  * {@code --count}, {@code --first-seq}, {@code --connections} (TCP connections or HTTP clients), {@code --rate}
  * (events/s over all workers, 0 = flat out), {@code --framing}, {@code --batch}, {@code --message-bytes} (pad to),
  * {@code --tag} (written as {@code run=TAG}; default the transport), {@code --path}, {@code --timeout-secs},
- * {@code --out FILE} (also write the summary there). Exit status: 0 all sent and acknowledged, 1 some failed or
+ * {@code --api-port} (read the listener's journaled count from {@code /api/stats} before and after, and report when
+ * everything sent was journaled; assumes no other traffic to that listener meanwhile), {@code --out FILE} (also
+ * write the summary there). Exit status: 0 all sent and acknowledged, 1 some failed or
  * the run timed out, 2 bad arguments.
  */
 public final class LoadGenerator {
@@ -82,6 +85,9 @@ public final class LoadGenerator {
     static LoadSummary run(LoadConfig config) throws IOException, InterruptedException {
         final Instant timestamp = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         final long startNs = System.nanoTime() + START_DELAY_NS;
+        final JournaledProbe probe = config.apiPort() == 0 ? null
+                : new JournaledProbe(config.host(), config.apiPort(), config.transport().listenerId());
+        final long journaledBefore = probe == null ? 0 : probe.journaled();
         final List<Callable<SenderTotals>> senders = senders(config, timestamp, startNs);
         final ExecutorService pool = Executors.newFixedThreadPool(senders.size());
         try {
@@ -101,7 +107,11 @@ public final class LoadGenerator {
             final long durationNs = System.nanoTime() - startNs;
             final long unaccounted = config.count() - totals.sent() - totals.failedEvents();
             totals = totals.plus(new SenderTotals(0, 0, 0, 0, unaccounted, SenderTotals.newHistogram()));
-            return new LoadSummary(config, totals, durationNs);
+            if (probe == null) {
+                return LoadSummary.unprobed(config, totals, durationNs);
+            }
+            final long[] at = probe.awaitJournaled(journaledBefore + totals.sent(), deadlineNs);
+            return new LoadSummary(config, totals, durationNs, at[1] - journaledBefore, at[0] - startNs);
         } finally {
             pool.shutdownNow();
         }

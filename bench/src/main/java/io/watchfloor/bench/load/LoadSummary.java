@@ -11,8 +11,15 @@ import java.util.Locale;
  * @param config the run's setup
  * @param totals summed over the senders
  * @param durationNs from the common start to the last sender's end
+ * @param journaled events the listener journaled during the run, or -1 when not probed ({@code --api-port} unset)
+ * @param journaledNs from the common start to the last change of the journaled count; 0 when not probed
  */
-record LoadSummary(LoadConfig config, SenderTotals totals, long durationNs) {
+record LoadSummary(LoadConfig config, SenderTotals totals, long durationNs, long journaled, long journaledNs) {
+    /** @return a summary without the server's journaled count */
+    static LoadSummary unprobed(LoadConfig config, SenderTotals totals, long durationNs) {
+        return new LoadSummary(config, totals, durationNs, -1, 0);
+    }
+
     private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
 
     /** @return events per second over the run */
@@ -49,6 +56,12 @@ record LoadSummary(LoadConfig config, SenderTotals totals, long durationNs) {
         b.append(",\"rate_per_sec\":").append(Math.round(ratePerSec()));
         b.append(",\"mb_per_sec\":").append(String.format(Locale.ROOT, "%.1f",
                 durationNs == 0 ? 0.0 : totals.bytes() * 1e3 / durationNs));
+        if (journaled >= 0) {
+            b.append(",\"journaled\":").append(journaled);
+            b.append(",\"journaled_duration_ms\":").append(journaledNs / 1_000_000);
+            b.append(",\"journaled_rate_per_sec\":")
+                    .append(journaledNs == 0 ? 0 : Math.round(journaled * 1e9 / journaledNs));
+        }
         if (config.transport() == LoadConfig.Transport.HTTP) {
             b.append(",\"requests\":").append(totals.requests());
             b.append(",\"retries_503\":").append(totals.retries());

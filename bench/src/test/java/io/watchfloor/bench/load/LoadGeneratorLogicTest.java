@@ -129,8 +129,11 @@ class LoadGeneratorLogicTest {
     @Test
     void shouldSummariseWithTheSeqcheckCommandForThisRun() {
         final LoadConfig c = LoadConfig.parse("--transport", "tcp", "--count", "1000", "--tag", "r1");
-        final LoadSummary s = new LoadSummary(c, SenderTotals.withoutLatency(1000, 100_000), 2_000_000_000L);
+        final LoadSummary s = LoadSummary.unprobed(c, SenderTotals.withoutLatency(1000, 100_000), 2_000_000_000L);
         assertThat(s.ratePerSec()).isEqualTo(500.0);
+        assertThat(s.toJson()).doesNotContain("journaled");
+        assertThat(new LoadSummary(c, SenderTotals.withoutLatency(1000, 100_000), 2_000_000_000L, 1000, 4_000_000_000L)
+                .toJson()).contains("\"journaled\":1000,\"journaled_duration_ms\":4000,\"journaled_rate_per_sec\":250");
         assertThat(s.toJson()).contains("\"sent\":1000", "\"rate_per_sec\":500", "\"framing\":\"lf\"",
                 "--pattern 'run=r1 seq=(\\\\d+)' --expect-first 0 --expect-last 999");
     }

@@ -183,7 +183,7 @@ public final class EventJournal implements AutoCloseable {
         return n;
     }
 
-    /** @return true when the tailer stands exactly on {@code fromIndex} or the start, false when records below it must be skipped */
+    /** @return true when the tailer stands on {@code fromIndex} or the start; false: skip records below it */
     private boolean position(ExcerptTailer tailer, long fromIndex) {
         final long first = queue.firstIndex();
         if (first == Long.MAX_VALUE || fromIndex <= first) {

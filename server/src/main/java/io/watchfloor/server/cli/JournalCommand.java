@@ -58,7 +58,8 @@ final class JournalCommand implements Runnable {
     /** Options every journal subcommand takes. */
     abstract static class Reading implements Callable<Integer> {
         @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
-                description = "The server's data directory; the journal is DIR/journal/events (default: ${DEFAULT-VALUE}).")
+                description = "The server's data directory; the journal is DIR/journal/events "
+                        + "(default: ${DEFAULT-VALUE}).")
         Path dataDir;
 
         @Spec
@@ -160,7 +161,8 @@ final class JournalCommand implements Runnable {
     /** {@code journal seqcheck}: completeness of numbered events. */
     @Command(name = "seqcheck", mixinStandardHelpOptions = true,
             description = {"Extract a number from each event's raw text with the pattern's first group and report "
-                    + "count, unmatched, min, max, holes, duplicates and, given the expected range, head and tail loss.",
+                    + "count, unmatched, min, max, holes, duplicates and, given the expected range, head and "
+                    + "tail loss.",
                     "Exit status: 0 complete without duplicates, 1 something missing or duplicated, 2 bad arguments."})
     static final class SeqCheck extends Reading {
         @Option(names = "--pattern", required = true, paramLabel = "REGEX",
@@ -304,7 +306,8 @@ final class JournalCommand implements Runnable {
                 tailLoss = Math.max(0, expectLast - expectFirst + 1);
             }
             return new SequenceReport(sorted.length, unmatched, any ? min : null, any ? max : null, holes, holeRanges,
-                    duplicates, duplicated, expectFirst == null ? null : headLoss, expectLast == null ? null : tailLoss);
+                    duplicates, duplicated, expectFirst == null ? null : headLoss,
+                    expectLast == null ? null : tailLoss);
         }
     }
 
