@@ -3,6 +3,11 @@ package io.watchfloor.detect;
 import io.watchfloor.core.event.EcsFields;
 import io.watchfloor.core.event.Event;
 import io.watchfloor.detect.alert.Alert;
+import io.watchfloor.detect.correlation.CorrelationConfig;
+import io.watchfloor.detect.correlation.CorrelationEngine;
+import io.watchfloor.detect.correlation.CorrelationFiring;
+import io.watchfloor.detect.correlation.EventTime;
+import io.watchfloor.detect.rule.CorrelationRule;
 import io.watchfloor.detect.match.Condition;
 import io.watchfloor.detect.match.EventFieldView;
 import io.watchfloor.detect.rule.CompiledRule;
@@ -23,6 +28,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Single-threaded: owned by the detect ring stage. Field values are resolved once per event and shared by
  * all rules; each rule first checks its log source, then its condition. Allocation happens only when an event
  * field is decoded to a String and when an alert is built. Hit counters may be read from any thread.
+ *
+ * <p>Correlation rules of the set run in a {@link CorrelationEngine} fed with the matches of the rules they
+ * reference (event time from {@link EventTime}, reference the event's journal index); their firings become alerts
+ * carrying the group values and the contributing journal indexes. A referenced rule whose correlations all leave
+ * {@code generate} false raises no alert of its own. A set without correlations pays nothing per event for this.
  */
 public final class DetectionEngine {
     private final CompiledRule[] rules;
@@ -30,10 +40,34 @@ public final class DetectionEngine {
     private final byte[] memo;
     private final AtomicLongArray hits;
     private final Map<String, Integer> indexById;
+    private final CorrelationEngine correlation;
+    private final boolean[] correlated;
+    private final boolean[] silent;
+    private final CorrelationRule[] correlations;
+    private final AtomicLongArray correlationHits;
+    private final MatchFields matchFields = new MatchFields();
     private long evaluated;
 
-    /** @param rules the rules to run; the engine keeps them for its lifetime */
+    /** Field values of the event being evaluated, for group-by and value fields; read only on a correlated match. */
+    private static final class MatchFields implements java.util.function.Function<String, Object> {
+        Event event;
+
+        @Override
+        public Object apply(String name) {
+            return EcsFields.field(event, name);
+        }
+    }
+
+    /** @param rules the rules to run, correlations with {@link CorrelationConfig#DEFAULT}; kept for the lifetime */
     public DetectionEngine(RuleSet rules) {
+        this(rules, CorrelationConfig.DEFAULT);
+    }
+
+    /**
+     * @param rules the rules and correlation rules to run; the engine keeps them for its lifetime
+     * @param correlationConfig bounds and lateness policy of the correlation windows
+     */
+    public DetectionEngine(RuleSet rules, CorrelationConfig correlationConfig) {
         this.rules = rules.rules().toArray(new CompiledRule[0]);
         this.view = new EventFieldView(rules.fields());
         int maxSelections = 1;
@@ -45,6 +79,19 @@ public final class DetectionEngine {
         this.memo = new byte[maxSelections];
         this.hits = new AtomicLongArray(this.rules.length);
         this.indexById = Collections.unmodifiableMap(ids);
+        this.correlations = rules.correlations().toArray(new CorrelationRule[0]);
+        this.correlationHits = new AtomicLongArray(correlations.length);
+        this.correlated = new boolean[this.rules.length];
+        this.silent = new boolean[this.rules.length];
+        if (correlations.length == 0) {
+            this.correlation = null;
+        } else {
+            this.correlation = new CorrelationEngine(rules.correlations(), correlationConfig);
+            for (int i = 0; i < this.rules.length; i++) {
+                correlated[i] = correlation.listensTo(this.rules[i].id());
+                silent[i] = !correlation.generates(this.rules[i].id());
+            }
+        }
     }
 
     /**
@@ -73,10 +120,36 @@ public final class DetectionEngine {
             java.util.Arrays.fill(m, 0, rule.selectionCount(), (byte) 0);
             if (rule.matches(v, m)) {
                 hits.lazySet(i, hits.get(i) + 1);
-                sink.accept(alert(rule, e, m));
+                if (!silent[i]) {
+                    sink.accept(alert(rule, e, m));
+                }
+                if (correlated[i]) {
+                    correlate(rule, e, sink);
+                }
             }
         }
         v.clear();
+    }
+
+    /** The rare path: a match of a rule some correlation references. */
+    private void correlate(CompiledRule rule, Event e, AlertSink sink) {
+        matchFields.event = e;
+        correlation.onMatch(rule.id(), EventTime.ms(e), e.journalIndex(), matchFields, f -> raise(f, e, sink));
+        matchFields.event = null;
+    }
+
+    private void raise(CorrelationFiring f, Event e, AlertSink sink) {
+        final CorrelationRule c = f.rule();
+        for (int i = 0; i < correlations.length; i++) {
+            if (correlations[i] == c) {
+                correlationHits.lazySet(i, correlationHits.get(i) + 1);
+            }
+        }
+        final List<Long> events = f.events();
+        final long last = events.isEmpty() ? e.journalIndex() : events.get(events.size() - 1);
+        sink.accept(new Alert(f.timeMs(), e.receivedAtMs(), c.id(), c.title(), c.level(),
+                c.metadata().description(), c.metadata().author(), c.metadata().tags(), EcsFields.hostName(e),
+                e.sourceId(), last, f.summary(), List.of(), f.group(), events));
     }
 
     private static Alert alert(CompiledRule rule, Event e, byte[] memo) {
@@ -98,13 +171,24 @@ public final class DetectionEngine {
         return i == null ? 0 : hits.get(i);
     }
 
-    /** @return a snapshot of rule id → matches, in rule order; for metrics */
+    /**
+     * @return a snapshot of rule id → matches, in rule order, then correlation id → alerts raised, in correlation
+     *     order; for metrics
+     */
     public Map<String, Long> hitsSnapshot() {
         final Map<String, Long> out = new java.util.LinkedHashMap<>();
         for (int i = 0; i < rules.length; i++) {
             out.put(rules[i].id(), hits.get(i));
         }
+        for (int i = 0; i < correlations.length; i++) {
+            out.put(correlations[i].id(), correlationHits.get(i));
+        }
         return out;
+    }
+
+    /** @return the correlation engine, or null when the rule set has no correlations; owning thread only */
+    public CorrelationEngine correlation() {
+        return correlation;
     }
 
     /** @return events evaluated (TICK and replayed events excluded); read on the owning thread only */
@@ -112,7 +196,7 @@ public final class DetectionEngine {
         return evaluated;
     }
 
-    /** @return how many rules the engine runs */
+    /** @return how many detection rules the engine runs (correlation rules not included) */
     public int ruleCount() {
         return rules.length;
     }

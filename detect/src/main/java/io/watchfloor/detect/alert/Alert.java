@@ -23,10 +23,14 @@ import java.util.Map;
  * @param journalIndex {@code watchfloor.journal_index}: the event's journal index, or -1 when there is none
  * @param message {@code message}: the event's message (or the coverage text), or null
  * @param matched {@code detection.matched}: names of the selections found true; empty when not applicable
+ * @param correlationGroup {@code correlation.group}: group-by field → value of a correlation alert; empty otherwise
+ * @param correlationEvents {@code correlation.events}: journal indexes of the events that made a correlation alert
+ *     (bounded, ascending); empty for other alerts
  */
 public record Alert(long timestampMs, long createdMs, String ruleId, String ruleName, String ruleLevel,
                     String ruleDescription, String ruleAuthor, List<String> tags, String hostName, String sourceId,
-                    long journalIndex, String message, List<String> matched) {
+                    long journalIndex, String message, List<String> matched, Map<String, String> correlationGroup,
+                    List<Long> correlationEvents) {
     /** Coverage kind of a gap that opened. */
     public static final String GAP_OPENED = "coverage.gap.opened";
     /** Coverage kind of a gap that closed. */
@@ -35,10 +39,21 @@ public record Alert(long timestampMs, long createdMs, String ruleId, String rule
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    /** Copies the lists so the record stays immutable. */
+    /** Copies the collections so the record stays immutable. */
     public Alert {
         tags = tags == null ? List.of() : List.copyOf(tags);
         matched = matched == null ? List.of() : List.copyOf(matched);
+        correlationGroup = correlationGroup == null || correlationGroup.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(correlationGroup));
+        correlationEvents = correlationEvents == null ? List.of() : List.copyOf(correlationEvents);
+    }
+
+    /** An alert of a detection rule or coverage transition: no correlation group or events. */
+    public Alert(long timestampMs, long createdMs, String ruleId, String ruleName, String ruleLevel,
+                 String ruleDescription, String ruleAuthor, List<String> tags, String hostName, String sourceId,
+                 long journalIndex, String message, List<String> matched) {
+        this(timestampMs, createdMs, ruleId, ruleName, ruleLevel, ruleDescription, ruleAuthor, tags, hostName,
+                sourceId, journalIndex, message, matched, Map.of(), List.of());
     }
 
     /**
@@ -72,7 +87,8 @@ public record Alert(long timestampMs, long createdMs, String ruleId, String rule
     /**
      * @return the alert as flat ECS-style keys, in this order: {@code @timestamp event.kind rule.id rule.name
      *     rule.level tags host.name watchfloor.source_id watchfloor.journal_index message}, then
-     *     {@code rule.description rule.author event.created detection.matched} when present
+     *     {@code rule.description rule.author event.created detection.matched correlation.group correlation.events}
+     *     when present
      */
     public Map<String, Object> toEcs() {
         final Map<String, Object> m = new LinkedHashMap<>(24);
@@ -95,6 +111,12 @@ public record Alert(long timestampMs, long createdMs, String ruleId, String rule
         m.put("event.created", isoMillis(createdMs));
         if (!matched.isEmpty()) {
             m.put("detection.matched", matched);
+        }
+        if (!correlationGroup.isEmpty()) {
+            m.put("correlation.group", correlationGroup);
+        }
+        if (!correlationEvents.isEmpty()) {
+            m.put("correlation.events", correlationEvents);
         }
         return m;
     }

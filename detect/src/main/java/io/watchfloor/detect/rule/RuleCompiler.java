@@ -31,33 +31,10 @@ final class RuleCompiler {
     }
 
     CompiledRule compile(Map<?, ?> doc, Path file, String fallbackId) throws InvalidDetectionException {
-        if (doc.containsKey("correlation")) {
-            throw new InvalidDetectionException("correlation_unsupported", "correlation rules are not supported yet");
-        }
         if (doc.containsKey("action")) {
             throw new InvalidDetectionException("legacy_action", "legacy multi-document 'action' rules are not supported");
         }
-        final String title = requiredString(doc, "title");
-        if (title.length() > MAX_TITLE_CHARS) {
-            throw new InvalidDetectionException("field_invalid", "title is longer than " + MAX_TITLE_CHARS + " characters");
-        }
-        final Object rawId = doc.get("id");
-        if (rawId != null && !(rawId instanceof String)) {
-            throw new InvalidDetectionException("field_invalid", "id must be a string");
-        }
-        final String id = rawId != null ? (String) rawId : fallbackId;
-        final String status = optionalString(doc, "status");
-        if (status != null && SKIPPED_STATUSES.contains(status.toLowerCase(java.util.Locale.ROOT))) {
-            throw new InvalidDetectionException("status_skipped", "status '" + status + "' rules are not loaded");
-        }
-        String level = optionalString(doc, "level");
-        if (level == null) {
-            level = RuleLoader.LEVEL_DEFAULT;
-        } else if (!LEVELS.contains(level.toLowerCase(java.util.Locale.ROOT))) {
-            throw new InvalidDetectionException("field_invalid", "level '" + level + "' is not one of " + LEVELS);
-        } else {
-            level = level.toLowerCase(java.util.Locale.ROOT);
-        }
+        final RuleMetadata meta = metadata(doc, fallbackId);
         final LogSource logSource = logSource(doc.get("logsource"));
         final Object detectionValue = doc.get("detection");
         if (detectionValue == null) {
@@ -85,10 +62,40 @@ final class RuleCompiler {
             throw new InvalidDetectionException("field_invalid", "'detection' has no search identifiers");
         }
         final Condition condition = ConditionParser.parse(conditions, names);
-        return new CompiledRule(new RuleMetadata(id, optionalString(doc, "name"), title,
+        return new CompiledRule(meta, logSource, file, compiled, condition);
+    }
+
+    /**
+     * Reads the descriptive fields every rule document shares (detection and correlation rules).
+     *
+     * @throws InvalidDetectionException for a missing or over-long title, a bad id or level, or a skipped status
+     */
+    static RuleMetadata metadata(Map<?, ?> doc, String fallbackId) throws InvalidDetectionException {
+        final String title = requiredString(doc, "title");
+        if (title.length() > MAX_TITLE_CHARS) {
+            throw new InvalidDetectionException("field_invalid", "title is longer than " + MAX_TITLE_CHARS + " characters");
+        }
+        final Object rawId = doc.get("id");
+        if (rawId != null && !(rawId instanceof String)) {
+            throw new InvalidDetectionException("field_invalid", "id must be a string");
+        }
+        final String id = rawId != null ? (String) rawId : fallbackId;
+        final String status = optionalString(doc, "status");
+        if (status != null && SKIPPED_STATUSES.contains(status.toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidDetectionException("status_skipped", "status '" + status + "' rules are not loaded");
+        }
+        String level = optionalString(doc, "level");
+        if (level == null) {
+            level = RuleLoader.LEVEL_DEFAULT;
+        } else if (!LEVELS.contains(level.toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidDetectionException("field_invalid", "level '" + level + "' is not one of " + LEVELS);
+        } else {
+            level = level.toLowerCase(java.util.Locale.ROOT);
+        }
+        return new RuleMetadata(id, optionalString(doc, "name"), title,
                 optionalString(doc, "description"), optionalString(doc, "author"), status, level,
                 stringList(doc, "tags"), stringList(doc, "falsepositives"), stringList(doc, "fields"),
-                stringList(doc, "references")), logSource, file, compiled, condition);
+                stringList(doc, "references"));
     }
 
     /**
@@ -159,7 +166,7 @@ final class RuleCompiler {
         throw new InvalidDetectionException("field_invalid", "'detection.condition' must be a string or a list of strings");
     }
 
-    private static String requiredString(Map<?, ?> doc, String key) throws InvalidDetectionException {
+    static String requiredString(Map<?, ?> doc, String key) throws InvalidDetectionException {
         final String s = optionalString(doc, key);
         if (s == null || s.isBlank()) {
             throw new InvalidDetectionException("missing_field", "missing '" + key + "'");
@@ -167,7 +174,7 @@ final class RuleCompiler {
         return s;
     }
 
-    private static String optionalString(Map<?, ?> doc, String key) throws InvalidDetectionException {
+    static String optionalString(Map<?, ?> doc, String key) throws InvalidDetectionException {
         final Object v = doc.get(key);
         if (v == null) {
             return null;
@@ -178,7 +185,7 @@ final class RuleCompiler {
         throw new InvalidDetectionException("field_invalid", "'" + key + "' must be a string");
     }
 
-    private static List<String> stringList(Map<?, ?> doc, String key) throws InvalidDetectionException {
+    static List<String> stringList(Map<?, ?> doc, String key) throws InvalidDetectionException {
         final Object v = doc.get(key);
         if (v == null) {
             return List.of();

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 
 /**
  * Loads Sigma rules from a directory tree: every {@code *.yml}/{@code *.yaml} file, each possibly holding several
- * YAML documents. A document that cannot load becomes a {@link RuleRejection} naming its file and reason; the
+ * YAML documents (detection rules, correlation rules, meta filters). Correlation references are resolved, by id or
+ * name, across all files once every file is read. A document that cannot load becomes a {@link RuleRejection} naming its file and reason; the
  * others load. Runs at start-up (and on {@code validate}), on one thread.
  */
 public final class RuleLoader {
@@ -50,6 +51,7 @@ public final class RuleLoader {
     private final List<MetaFilter> filters = new ArrayList<>();
     private final List<CompiledRule> rules = new ArrayList<>();
     private final List<RuleRejection> rejections = new ArrayList<>();
+    private final List<CorrelationRule> correlations = new ArrayList<>();
     private final Map<String, Path> seenIds = new HashMap<>();
 
     private RuleLoader(Map<String, List<String>> placeholders) {
@@ -98,7 +100,8 @@ public final class RuleLoader {
         }
         final Object dir = dirs.size() == 1 ? dirs.get(0) : dirs;
         final RuleSet set = loader.result();
-        LOG.info("Rules loaded. dir={} rules={} rejected={}", dir, set.rules().size(), set.rejections().size());
+        LOG.info("Rules loaded. dir={} rules={} correlations={} rejected={}", dir, set.rules().size(),
+                set.correlations().size(), set.rejections().size());
         for (RuleRejection r : set.rejections()) {
             LOG.warn("Rule rejected. file={} id={} reason={}", r.file(), r.ruleId(), r.reason());
         }
@@ -131,7 +134,10 @@ public final class RuleLoader {
     }
 
     private RuleSet result() {
-        return new RuleSet(MetaFilter.applyAll(filters, rules, rejections), rejections, fields, filters.size());
+        final List<CompiledRule> filtered = MetaFilter.applyAll(filters, rules, rejections);
+        final List<CorrelationRule> resolved = correlations.isEmpty() ? List.of()
+                : CorrelationResolver.resolve(filtered, correlations, rejections);
+        return new RuleSet(filtered, resolved, rejections, fields, filters.size());
     }
 
     private void loadFile(Path file) {
@@ -192,6 +198,16 @@ public final class RuleLoader {
         try {
             if (map.containsKey("filter") && !map.containsKey("detection")) {
                 filters.add(compiler.compileFilter(map, file, fallbackId));
+                return;
+            }
+            if (map.containsKey("correlation") && !map.containsKey("detection")) {
+                final CorrelationRule c = CorrelationCompiler.compile(map, file, fallbackId);
+                final Path first = seenIds.putIfAbsent(c.id(), file);
+                if (first != null) {
+                    rejections.add(new RuleRejection(file, c.id(), "duplicate rule id, first loaded from " + first, "duplicate_id"));
+                    return;
+                }
+                correlations.add(c);
                 return;
             }
             final CompiledRule rule = compiler.compile(map, file, fallbackId);

@@ -6,7 +6,8 @@ import java.nio.file.Path;
  * A rule document that was not loaded, and why; the other rules load regardless.
  *
  * <p>Codes: {@code file_unreadable}, {@code file_too_large}, {@code not_utf8}, {@code yaml_invalid},
- * {@code not_a_map}, {@code correlation_unsupported}, {@code legacy_action}, {@code status_skipped},
+ * {@code not_a_map}, {@code correlation_unsupported} (metric types), {@code correlation_invalid},
+ * {@code correlation_rule_unknown}, {@code correlation_cycle}, {@code legacy_action}, {@code status_skipped},
  * {@code missing_field}, {@code field_invalid}, {@code selection_invalid}, {@code condition_invalid},
  * {@code legacy_aggregation}, {@code modifier_unknown}, {@code modifier_invalid},
  * {@code value_invalid}, {@code regex_unsupported}, {@code placeholder_unknown}, {@code filter_invalid},

@@ -52,15 +52,19 @@ class RuleLoaderTest {
     }
 
     @Test
-    void shouldLoadSeveralDocumentsAndSkipCorrelations() {
+    void shouldLoadSeveralDocumentsWithACorrelation() {
         final String yaml = GOOD + "---\n" + GOOD.replace("good-1", "good-2") + "---\n"
                 + "title: Many failures\nid: corr-1\ncorrelation:\n  type: event_count\n  rules: [good-1]\n"
                 + "  group-by: [host.name]\n  timespan: 5m\n  condition: {gte: 10}\n";
         final RuleSet set = RuleLoader.loadText(Path.of("multi.yml"), yaml);
         assertThat(set.rules()).extracting(CompiledRule::id).containsExactly("good-1", "good-2");
-        assertThat(set.rejections()).singleElement().satisfies(rej -> {
-            assertThat(rej.ruleId()).isEqualTo("corr-1");
-            assertThat(rej.reason()).isEqualTo("correlation rules are not supported yet");
+        assertThat(set.rejections()).isEmpty();
+        assertThat(set.correlations()).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo("corr-1");
+            assertThat(c.rules()).containsExactly("good-1");
+            assertThat(c.timespanMs()).isEqualTo(300_000L);
+            assertThat(c.condition().test(10)).isTrue();
+            assertThat(c.condition().test(9)).isFalse();
         });
     }
 
