@@ -20,7 +20,8 @@ import java.util.Map;
  * Coverage over a period, the body of {@code GET /api/coverage/report?from=&to=}: per source, per category and
  * overall, the minutes in each {@link PeriodState}, the gap count, the time from gap open to alert, and coverage %
  * of the period and of monitored time (the period less MONITOR_DOWN). A pure function of its inputs: immutable
- * and thread-safe, so the API thread may build one from {@link io.watchfloor.coverage.tracker.CoverageTracker#latestSnapshot()}.
+ * and thread-safe, so the API thread may build one from
+ * {@link io.watchfloor.coverage.tracker.CoverageTracker#latestSnapshot()}.
  *
  * <p>Time is attributed from the ledger: inside a gap by its type, inside a window or exception by the inventory
  * (whether or not the source sent then: the ledger does not record silence held back by a window), and
@@ -60,7 +61,8 @@ public final class CoverageReport {
     }
 
     /** @return a report over the snapshot's ledger and live states */
-    public static CoverageReport of(Inventory inventory, CoverageSnapshot snapshot, List<MonitorDownPeriod> monitorDown) {
+    public static CoverageReport of(Inventory inventory, CoverageSnapshot snapshot,
+                                    List<MonitorDownPeriod> monitorDown) {
         return new CoverageReport(inventory, snapshot.gaps(), snapshot.evictedUpToMs(), snapshot.atMs(),
                 snapshot.sources(), monitorDown);
     }

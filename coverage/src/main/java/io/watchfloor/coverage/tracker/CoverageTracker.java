@@ -86,16 +86,7 @@ public final class CoverageTracker {
     private final int[] learnedSlot;
     private final LearnedCadences learned;
 
-    /** The windows covering each source, or null for none. */
-    private final MaintenanceWindow[][] windowsOf;
-    /** Indexes in {@link #exceptions} of each source's exceptions, or null for none. */
-    private final int[][] exceptionsOf;
-    private final ExceptionGrant[] exceptions;
-    /** Whether each exception's expiry has been told to the listener (live or restored). */
-    private final boolean[] expiryTold;
-    private final Map<String, Integer> exceptionIndexById;
-    /** Reason found by the last {@link #heldBackUntilMs} call. */
-    private GapReason heldBackReason;
+    private final SourceHolds holds;
     /** The latest closing time of a closed gap evicted from the in-memory history, or Long.MIN_VALUE. */
     private long evictedUpToMs = Long.MIN_VALUE;
 
@@ -181,42 +172,10 @@ public final class CoverageTracker {
             futureLastAtMs[i] = NONE;
         }
         lags = new LagWindows(n, config.lagWindowEvents(), maxLagMs);
-        windowsOf = new MaintenanceWindow[n][];
-        exceptionsOf = new int[n][];
-        exceptions = inventory.exceptions().toArray(new ExceptionGrant[0]);
-        expiryTold = new boolean[exceptions.length];
-        exceptionIndexById = new HashMap<>(exceptions.length * 2);
-        indexCovers(inventory);
+        holds = new SourceHolds(inventory, indexById);
         unmanaged = new LinkedHashMap<>(Math.min(1024, Math.max(16, config.maxUnmanagedSenders())));
         nowMs = startedAtMs;
         publish();
-    }
-
-    /** Fills {@link #windowsOf} and {@link #exceptionsOf}; start-up only. */
-    private void indexCovers(Inventory inv) {
-        final List<MaintenanceWindow> covering = new ArrayList<>();
-        for (int i = 0; i < inv.size(); i++) {
-            covering.clear();
-            for (MaintenanceWindow w : inv.maintenanceWindows()) {
-                if (w.scope().covers(inv.source(i))) {
-                    covering.add(w);
-                }
-            }
-            windowsOf[i] = covering.isEmpty() ? null : covering.toArray(new MaintenanceWindow[0]);
-        }
-        final int[] perSource = new int[inv.size()];
-        for (int k = 0; k < exceptions.length; k++) {
-            exceptionIndexById.put(exceptions[k].id(), k);
-            perSource[indexById.get(exceptions[k].sourceId())]++;
-        }
-        for (int k = 0; k < exceptions.length; k++) {
-            final int i = indexById.get(exceptions[k].sourceId());
-            if (exceptionsOf[i] == null) {
-                exceptionsOf[i] = new int[perSource[i]];
-                perSource[i] = 0;
-            }
-            exceptionsOf[i][perSource[i]++] = k;
-        }
     }
 
     /**
@@ -315,7 +274,7 @@ public final class CoverageTracker {
                 closeGap(i, firstReceiveInGapMs[i]);
             }
             final long lastMs = last[i];
-            if (windowsOf[i] != null || exceptionsOf[i] != null) {
+            if (holds.covers(i)) {
                 tickCovered(i, lastMs, now);
             } else if (lastMs == NEVER) {
                 state[i] = SourceState.NEVER_SEEN;
@@ -353,20 +312,21 @@ public final class CoverageTracker {
         final boolean silent = since != NONE;
         GapReason reason = null;
         if (silent) {
-            since = heldBackUntilMs(i, since, now);
-            reason = heldBackReason;
+            since = holds.heldBackUntilMs(i, since, now);
+            reason = holds.lastReason();
         }
-        if (exceptionsOf[i] != null) {
+        if (holds.hasExceptions(i)) {
             tellExpiries(i, now, since != NONE && reason == GapReason.EXCEPTION_EXPIRED
                     ? Gap.idOf(inventory.source(i).id(), type, since) : null, since);
         }
         if (since != NONE) {
             openGap(i, type, since, reason);
         }
-        if (exceptionActive(i, now)) {
+        if (holds.activeException(i, now) != null) {
             state[i] = SourceState.EXCEPTED;
         } else if (lastMs == NEVER) {
-            state[i] = openGap[i] == null && windowActive(i, now) ? SourceState.MAINTENANCE : SourceState.NEVER_SEEN;
+            final boolean inWindow = openGap[i] == null && holds.activeWindow(i, now) != null;
+            state[i] = inWindow ? SourceState.MAINTENANCE : SourceState.NEVER_SEEN;
         } else if (openGap[i] != null) {
             state[i] = SourceState.SILENT;
         } else if (silent) {
@@ -377,79 +337,13 @@ public final class CoverageTracker {
     }
 
     /**
-     * @return when a gap due at {@code sinceMs} opens once the windows and exceptions covering source {@code i}
-     *     hold it back (the end of the last cover in a chain), if before {@code now}; else NONE. Sets
-     *     {@link #heldBackReason}: EXCEPTION_EXPIRED when an exception held it back, MAINTENANCE_OVERRUN when only
-     *     windows did, null when nothing did
+     * Tells each expiry of source {@code i} before {@code now} (like gaps: on the first tick after it) and not told
+     * yet; {@code gapId}, opening at {@code gapAtMs}, is named in the expiry it belongs to.
      */
-    private long heldBackUntilMs(int i, long sinceMs, long now) {
-        final MaintenanceWindow[] ws = windowsOf[i];
-        final int[] xs = exceptionsOf[i];
-        final int covers = (ws == null ? 0 : ws.length) + (xs == null ? 0 : xs.length);
-        GapReason reason = null;
-        long t = sinceMs;
-        for (int round = 0; round <= covers && t < now; round++) {
-            long end = NONE;
-            GapReason why = null;
-            if (xs != null) {
-                for (int x : xs) {
-                    if (exceptions[x].activeAt(t) && exceptions[x].expiryMs() > end) {
-                        end = exceptions[x].expiryMs();
-                        why = GapReason.EXCEPTION_EXPIRED;
-                    }
-                }
-            }
-            if (ws != null) {
-                for (MaintenanceWindow w : ws) {
-                    final long windowEnd = w.coverEndMs(t);
-                    if (windowEnd > end) {
-                        end = windowEnd;
-                        why = GapReason.MAINTENANCE_OVERRUN;
-                    }
-                }
-            }
-            if (end == NONE) {
-                break;
-            }
-            t = end;
-            if (reason != GapReason.EXCEPTION_EXPIRED) {
-                reason = why;
-            }
-        }
-        heldBackReason = reason;
-        return t < now ? t : NONE;
-    }
-
-    private boolean exceptionActive(int i, long now) {
-        final int[] xs = exceptionsOf[i];
-        if (xs != null) {
-            for (int x : xs) {
-                if (exceptions[x].activeAt(now)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private boolean windowActive(int i, long now) {
-        final MaintenanceWindow[] ws = windowsOf[i];
-        if (ws != null) {
-            for (MaintenanceWindow w : ws) {
-                if (w.coverEndMs(now) >= 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Tells each expiry of source {@code i} before {@code now} (as gaps, on the next tick) and not told yet; {@code gapId} opens at {@code gapAtMs}. */
     private void tellExpiries(int i, long now, String gapId, long gapAtMs) {
-        for (int x : exceptionsOf[i]) {
-            final ExceptionGrant g = exceptions[x];
-            if (!expiryTold[x] && g.expiryMs() < now) {
-                expiryTold[x] = true;
+        for (int x : holds.exceptionsOf(i)) {
+            final ExceptionGrant g = holds.exception(x);
+            if (g.expiryMs() < now && holds.markTold(x)) {
                 final ExceptionExpiry e = new ExceptionExpiry(g.id(), g.sourceId(), g.expiryMs(),
                         gapId != null && gapAtMs == g.expiryMs() ? gapId : null);
                 LOG.info("Coverage exception expired. source={} exception={} expiredAt={} gap={}", g.sourceId(),
@@ -513,10 +407,7 @@ public final class CoverageTracker {
      * with {@code replay == true}. An exception no longer in the inventory is ignored.
      */
     public void restoreExpiry(ExceptionExpiry e) {
-        final Integer x = exceptionIndexById.get(e.exceptionId());
-        if (x != null) {
-            expiryTold[x] = true;
-        }
+        holds.markTold(e.exceptionId());
         listener.exceptionExpired(e, true);
     }
 
@@ -593,52 +484,27 @@ public final class CoverageTracker {
     /** @return the id of the exception (EXCEPTED) or window (MAINTENANCE) holding source {@code i}, or null */
     private String heldBy(int i) {
         if (state[i] == SourceState.EXCEPTED) {
-            final int x = activeException(i);
-            return x < 0 ? null : exceptions[x].id();
+            final ExceptionGrant g = holds.activeException(i, nowMs);
+            return g == null ? null : g.id();
         }
         if (state[i] == SourceState.MAINTENANCE) {
-            final MaintenanceWindow w = activeWindow(i);
+            final MaintenanceWindow w = holds.activeWindow(i, nowMs);
             return w == null ? null : w.id();
         }
         return null;
     }
 
+    /** @return when what {@link #heldBy} names ends, epoch ms, or -1 */
     private long heldUntilMs(int i) {
         if (state[i] == SourceState.EXCEPTED) {
-            final int x = activeException(i);
-            return x < 0 ? NONE : exceptions[x].expiryMs();
+            final ExceptionGrant g = holds.activeException(i, nowMs);
+            return g == null ? NONE : g.expiryMs();
         }
         if (state[i] == SourceState.MAINTENANCE) {
-            final MaintenanceWindow w = activeWindow(i);
+            final MaintenanceWindow w = holds.activeWindow(i, nowMs);
             return w == null ? NONE : w.coverEndMs(nowMs);
         }
         return NONE;
-    }
-
-    /** @return the exception of source {@code i} in force now that expires last, or -1 */
-    private int activeException(int i) {
-        int best = -1;
-        if (exceptionsOf[i] != null) {
-            for (int x : exceptionsOf[i]) {
-                if (exceptions[x].activeAt(nowMs) && (best < 0 || exceptions[x].expiryMs() > exceptions[best].expiryMs())) {
-                    best = x;
-                }
-            }
-        }
-        return best;
-    }
-
-    /** @return the window covering source {@code i} now that ends last, or null */
-    private MaintenanceWindow activeWindow(int i) {
-        MaintenanceWindow best = null;
-        if (windowsOf[i] != null) {
-            for (MaintenanceWindow w : windowsOf[i]) {
-                if (w.coverEndMs(nowMs) >= 0 && (best == null || w.coverEndMs(nowMs) > best.coverEndMs(nowMs))) {
-                    best = w;
-                }
-            }
-        }
-        return best;
     }
 
     private List<SourceFinding> findings(int i, LagStats lag, int[] scratch, int[] near) {
