@@ -64,4 +64,36 @@ class GapTest {
         assertThat(g.overlaps(null, 999L)).isFalse();
         assertThat(Gap.open("a", 1000).overlaps(50_000L, null)).isTrue();
     }
+
+    @Test
+    void shouldJournalAReasonOnlyWhenSetAndReadRecordsWithoutOne() {
+        final Gap plain = Gap.open("a", GapType.SILENT, 1000, 2000);
+        assertThat(plain.toJournalJson()).doesNotContain("reason");
+        assertThat(Gap.fromJournalJson(plain.toJournalJson()).reason()).isNull();
+
+        final Gap expired = Gap.open("a", GapType.SILENT, 1000, 2000, GapReason.EXCEPTION_EXPIRED);
+        assertThat(expired.id()).isEqualTo("a@1000");
+        assertThat(expired.toJournalJson()).contains("\"reason\":\"EXCEPTION_EXPIRED\"");
+        assertThat(Gap.fromJournalJson(expired.toJournalJson())).isEqualTo(expired);
+        assertThat(expired.closeAt(5000).reason()).isEqualTo(GapReason.EXCEPTION_EXPIRED);
+        assertThat(Gap.fromJournalJson(expired.closeAt(5000).toJournalJson())).isEqualTo(expired.closeAt(5000));
+        assertThat(expired.toApiJson(3000)).containsEntry("reason", "EXCEPTION_EXPIRED");
+        assertThat(plain.toApiJson(3000)).containsEntry("reason", null);
+        assertThatThrownBy(() -> Gap.fromJournalJson("{\"id\":\"a\",\"source_id\":\"a\",\"opened_at_ms\":1,"
+                + "\"closed_at_ms\":-1,\"reason\":\"BORED\"}")).hasMessageContaining("reason");
+    }
+
+    @Test
+    void shouldRoundTripExpiryRecordsAndTellThemFromGapRecords() {
+        final ExceptionExpiry e = new ExceptionExpiry("x1", "a", 7000, "a@7000");
+        assertThat(e.toJournalJson()).isEqualTo("{\"type\":\"exception_expired\",\"exception_id\":\"x1\","
+                + "\"source_id\":\"a\",\"expired_at_ms\":7000,\"gap_id\":\"a@7000\"}");
+        assertThat(ExceptionExpiry.fromJournalJson(e.toJournalJson())).isEqualTo(e);
+        final ExceptionExpiry noGap = new ExceptionExpiry("x1", "a", 7000, null);
+        assertThat(ExceptionExpiry.fromJournalJson(noGap.toJournalJson())).isEqualTo(noGap);
+        assertThat(ExceptionExpiry.isJournalRecord(e.toJournalJson())).isTrue();
+        assertThat(ExceptionExpiry.isJournalRecord(Gap.open("a", 1).toJournalJson())).isFalse();
+        assertThatThrownBy(() -> ExceptionExpiry.fromJournalJson("{\"type\":\"opened\"}"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
