@@ -4,7 +4,9 @@ import io.watchfloor.core.journal.TextJournal;
 import io.watchfloor.core.time.WallClock;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.Source;
+import io.watchfloor.coverage.tracker.ExceptionExpiry;
 import io.watchfloor.coverage.tracker.Gap;
+import io.watchfloor.coverage.tracker.GapReason;
 import io.watchfloor.coverage.tracker.GapListener;
 import io.watchfloor.detect.alert.Alert;
 import io.watchfloor.detect.sink.AlertSink;
@@ -41,6 +43,13 @@ final class CoverageAlerts implements GapListener {
                         + why(gap, s), level(s)));
     }
 
+    @Override
+    public void exceptionExpired(ExceptionExpiry expiry, boolean replay) {
+        if (!replay) {
+            journal.append(expiry.toJournalJson());
+        }
+    }
+
     /** Says what the source failed to do, by gap type. */
     private static String why(Gap gap, Source s) {
         switch (gap.type()) {
@@ -49,6 +58,12 @@ final class CoverageAlerts implements GapListener {
             case NEVER_SEEN:
                 return "has never sent anything since monitoring started";
             default:
+                if (gap.reason() == GapReason.EXCEPTION_EXPIRED) {
+                    return "is silent now that its coverage exception has expired";
+                }
+                if (gap.reason() == GapReason.MAINTENANCE_OVERRUN) {
+                    return "stayed silent past the end of its maintenance window";
+                }
                 return s.cadence().type() == io.watchfloor.coverage.inventory.CadenceType.STATIC
                         ? "sent nothing for more than " + human(s.maxSilenceMs())
                         : "missed its expected " + s.cadence().type().name().toLowerCase(Locale.ROOT) + " cadence";

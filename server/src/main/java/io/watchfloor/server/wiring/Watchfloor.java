@@ -13,7 +13,6 @@ import io.watchfloor.coverage.attribution.SourceAttributor;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.tracker.CoverageTracker;
 import io.watchfloor.coverage.tracker.CoverageTrackerConfig;
-import io.watchfloor.coverage.tracker.Gap;
 import io.watchfloor.detect.DetectionEngine;
 import io.watchfloor.detect.sink.AlertLog;
 import io.watchfloor.detect.sink.AlertSink;
@@ -159,7 +158,7 @@ public final class Watchfloor implements AutoCloseable {
                     ring, counters, clock, transport)).start();
         }
         final ApiServer api = opened(new ApiServer(config.api().bindAddress(), config.api().port(),
-                new ApiRoutes(tracker::latestSnapshot, alertLog, counters, eventJournal, engine, metrics::scrape,
+                new ApiRoutes(inventory, tracker::latestSnapshot, alertLog, counters, eventJournal, engine, metrics::scrape,
                         () -> ready, clock).routes()));
         apiPort = api.start();
         ready = true;
@@ -173,7 +172,7 @@ public final class Watchfloor implements AutoCloseable {
      * reconciles, so a restart neither forgets an open gap nor alerts it twice.
      */
     private void rebuildCoverage() {
-        final long gaps = coverageJournal.readAll(json -> tracker.restoreGap(Gap.fromJournalJson(json)));
+        final long gaps = coverageJournal.readAll(tracker::restoreJournalRecord);
         final ParseStage parse = new ParseStage(new SourceAttributor(inventory));
         final long events = eventJournal.replay(new Event(), e -> {
             parse.onEvent(e, false);

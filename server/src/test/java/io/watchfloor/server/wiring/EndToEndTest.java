@@ -204,6 +204,12 @@ class EndToEndTest {
         assertThat(ruleIds(get("/api/alerts"))).filteredOn("coverage.gap.closed"::equals).hasSize(1);
         assertThat(get("/readyz").get("status").asText()).isEqualTo("ready");
         assertThat(get("/api/gaps?state=open").get("gaps")).hasSize(2);
+        final JsonNode period = get("/api/coverage/report?from=2026-12-03T10:00:00Z&to=2026-12-03T10:10:00Z");
+        assertThat(period.get("sources").toString()).contains("e2e-web");
+        assertThat(period.get("overall").get("gaps").asInt()).isEqualTo(3);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.apiPort()
+                + "/api/coverage/report?from=2026-12-03T10:00:00Z")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(400);
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.apiPort()
                 + "/api/gaps?type=bogus")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
     }
