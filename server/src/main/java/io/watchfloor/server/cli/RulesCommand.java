@@ -2,7 +2,10 @@ package io.watchfloor.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.watchfloor.detect.correlation.CorrelationConfig;
+import io.watchfloor.detect.correlation.CorrelationFiring;
 import io.watchfloor.detect.mapping.FieldMapping;
+import io.watchfloor.detect.offline.CorrelationRunner;
 import io.watchfloor.detect.offline.JsonEvents;
 import io.watchfloor.detect.offline.RegressionResult;
 import io.watchfloor.detect.offline.RegressionRunner;
@@ -137,9 +140,15 @@ final class RulesCommand implements Runnable {
         }
     }
 
-    /** {@code rules match --rules DIR --events FILE.jsonl}: one JSON line per (event, rule) match. */
+    /**
+     * {@code rules match --rules DIR --events FILE.jsonl}: one JSON line per (event, rule) match, and one per correlation
+     * alert ({@code "correlation": true} with the contributing line numbers), printed when the line that decides it is
+     * read or, for windows still open, at the end of the file. Windows follow each line's {@code @timestamp}; see
+     * {@link CorrelationRunner} for lines without one.
+     */
     @Command(name = "match", mixinStandardHelpOptions = true,
-            description = "Run every rule under --rules on each JSON line of --events; print one JSON line per match.")
+            description = "Run every rule under --rules on each JSON line of --events; print one JSON line per match "
+                    + "and one per correlation alert.")
     static final class Match implements Callable<Integer> {
         @Option(names = "--rules", required = true, paramLabel = "DIR")
         Path rules;
@@ -163,8 +172,11 @@ final class RulesCommand implements Runnable {
                 for (RuleRejection r : set.rejections()) {
                     err.println("rejected: " + r.file() + " [" + r.ruleId() + "] " + r.code() + ": " + r.reason());
                 }
-                final RuleMatcher matcher = new RuleMatcher(set, shared.mapping());
+                final FieldMapping mapping = shared.mapping();
+                final RuleMatcher matcher = new RuleMatcher(set, mapping);
                 final List<CompiledRule> list = matcher.rules();
+                final CorrelationRunner correlations = set.correlations().isEmpty() ? null
+                        : new CorrelationRunner(set, mapping, CorrelationConfig.DEFAULT);
                 try (BufferedReader in = Files.newBufferedReader(events)) {
                     String line;
                     int n = -1;
@@ -180,8 +192,10 @@ final class RulesCommand implements Runnable {
                         if (event == null) {
                             continue;
                         }
+                        final List<CompiledRule> matched = new ArrayList<>();
                         for (int i : matcher.match(event)) {
                             final CompiledRule r = list.get(i);
+                            matched.add(r);
                             final ObjectNode o = json.createObjectNode();
                             o.put("event", n);
                             o.put("rule_id", r.id());
@@ -189,7 +203,13 @@ final class RulesCommand implements Runnable {
                             o.put("title", r.title());
                             out.println(json.writeValueAsString(o));
                         }
+                        if (correlations != null) {
+                            print(out, json, correlations.accept(n, event, matched));
+                        }
                     }
+                }
+                if (correlations != null) {
+                    print(out, json, correlations.finish());
                 }
             } catch (IOException | IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
@@ -200,6 +220,25 @@ final class RulesCommand implements Runnable {
             out.flush();
             err.flush();
             return 0;
+        }
+
+        private void print(PrintWriter out, ObjectMapper json, List<CorrelationFiring> firings) throws IOException {
+            for (CorrelationFiring f : firings) {
+                final ObjectNode o = json.createObjectNode();
+                o.put("correlation", true);
+                o.put("rule_id", f.rule().id());
+                o.put("rule_path", relative(rules, f.rule().file()));
+                o.put("title", f.rule().title());
+                final com.fasterxml.jackson.databind.node.ArrayNode events = o.putArray("events");
+                for (long e : f.events()) {
+                    events.add(e);
+                }
+                if (!f.group().isEmpty()) {
+                    final ObjectNode group = o.putObject("group");
+                    f.group().forEach(group::put);
+                }
+                out.println(json.writeValueAsString(o));
+            }
         }
 
         private static String relative(Path root, Path file) {

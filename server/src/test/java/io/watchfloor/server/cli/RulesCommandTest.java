@@ -55,6 +55,41 @@ class RulesCommandTest {
     }
 
     @Test
+    void shouldPrintOneCorrelationLineWithContributingEventLines(@TempDir Path dir) throws IOException {
+        final Path rules = dir.resolve("rules");
+        Files.createDirectories(rules.resolve("linux"));
+        Files.writeString(rules.resolve("linux/sshd.yml"), SSHD);
+        Files.writeString(rules.resolve("brute.yml"), "title: SSH brute force\nid: ssh-brute\n"
+                + "correlation:\n  type: event_count\n  rules: [ssh-failed]\n  group-by: [user]\n"
+                + "  timespan: 1m\n  condition: {gte: 3}\n");
+        final Path events = dir.resolve("events.jsonl");
+        Files.writeString(events, String.join("\n",
+                "{\"@timestamp\":\"2024-05-01T12:00:00Z\",\"user\":\"root\",\"message\":\"Failed password\"}",
+                "{\"@timestamp\":\"2024-05-01T12:00:10Z\",\"user\":\"bob\",\"message\":\"Failed password\"}",
+                "{\"@timestamp\":\"2024-05-01T12:00:20Z\",\"user\":\"root\",\"message\":\"Failed password\"}",
+                "{\"@timestamp\":\"2024-05-01T12:09:00Z\",\"user\":\"root\",\"message\":\"Failed password\"}",
+                "{\"@timestamp\":\"2024-05-01T12:09:30Z\",\"user\":\"root\",\"message\":\"Failed password\"}",
+                "{\"@timestamp\":\"2024-05-01T12:09:40Z\",\"user\":\"root\",\"message\":\"Failed password\"}")
+                + "\n");
+        final CliRun run = CliRun.of("", "rules", "match", "--rules", rules.toString(), "--events", events.toString());
+        assertThat(run.exitCode()).isZero();
+        final List<JsonNode> out = lines(run.out());
+        assertThat(out).filteredOn(n -> n.has("event")).hasSize(6);
+        final List<JsonNode> corr = new ArrayList<>();
+        for (JsonNode n : out) {
+            if (n.path("correlation").asBoolean()) {
+                corr.add(n);
+            }
+        }
+        assertThat(corr).singleElement().satisfies(n -> {
+            assertThat(n.get("rule_id").asText()).isEqualTo("ssh-brute");
+            assertThat(n.get("rule_path").asText()).isEqualTo("brute.yml");
+            assertThat(n.get("events").toString()).isEqualTo("[3,4,5]");
+        });
+        assertThat(out.get(out.size() - 1).path("correlation").asBoolean()).as("printed after line 5's match").isTrue();
+    }
+
+    @Test
     void shouldPrintTotalsByReasonAndFailOnlyOnUnreadableDirectory(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("ok.yml"), SSHD);
         Files.writeString(dir.resolve("bad.yml"), SSHD.replace("ssh-failed", "bad").replace("keywords: [", "keywords: {f|bogus: ")
