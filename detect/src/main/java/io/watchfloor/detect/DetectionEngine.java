@@ -45,6 +45,8 @@ public final class DetectionEngine {
     private final boolean[] silent;
     private final CorrelationRule[] correlations;
     private final AtomicLongArray correlationHits;
+    private static final java.util.function.Consumer<CorrelationFiring> DISCARD = f -> { };
+
     private final MatchFields matchFields = new MatchFields();
     private long evaluated;
 
@@ -95,14 +97,21 @@ public final class DetectionEngine {
     }
 
     /**
-     * Evaluates all rules on {@code e} and gives each alert to {@code sink}, in rule order. TICK events and
-     * events replayed from the journal are skipped (replay rebuilds state; it must not raise alerts again).
+     * Evaluates all rules on {@code e} and gives each alert to {@code sink}, in rule order. TICK events are skipped.
+     * Events replayed from the journal raise no alert (they were raised before the restart) but rebuild the
+     * correlation windows: only rules some correlation references are evaluated for them.
      *
      * @param declared the log source the event's inventory source declares, or null for an unmanaged sender;
      *     when it has no service, the event's syslog app name acts as service
      */
     public void evaluate(Event e, LogSource declared, AlertSink sink) {
-        if (e.isTick() || e.replay()) {
+        if (e.isTick()) {
+            return;
+        }
+        if (e.replay()) {
+            if (correlation != null) {
+                replayCorrelations(e, declared);
+            }
             return;
         }
         evaluated++;
@@ -128,6 +137,27 @@ public final class DetectionEngine {
                 }
             }
         }
+        v.clear();
+    }
+
+    /** Rebuilds correlation windows from a replayed event: correlated rules only, no alert, no hit counted. */
+    private void replayCorrelations(Event e, LogSource declared) {
+        final EventFieldView v = view;
+        v.reset(e);
+        final Object app = declared == null || declared.service() == null ? EcsFields.field(e, "process.name") : null;
+        final String appName = app instanceof String ? (String) app : null;
+        matchFields.event = e;
+        for (int i = 0; i < rules.length; i++) {
+            final CompiledRule rule = rules[i];
+            if (!correlated[i] || !rule.logSource().admits(declared, appName)) {
+                continue;
+            }
+            java.util.Arrays.fill(memo, 0, rule.selectionCount(), (byte) 0);
+            if (rule.matches(v, memo)) {
+                correlation.onMatch(rule.id(), EventTime.ms(e), e.journalIndex(), matchFields, DISCARD);
+            }
+        }
+        matchFields.event = null;
         v.clear();
     }
 
@@ -165,10 +195,21 @@ public final class DetectionEngine {
                 e.journalIndex(), EcsFields.message(e), matched);
     }
 
-    /** @return how many times the rule with {@code ruleId} matched, or 0 for an unknown id */
+    /**
+     * @return how many times the rule with {@code ruleId} matched (for a correlation rule: alerts it raised), or 0 for
+     *     an unknown id
+     */
     public long hits(String ruleId) {
         final Integer i = indexById.get(ruleId);
-        return i == null ? 0 : hits.get(i);
+        if (i != null) {
+            return hits.get(i);
+        }
+        for (int c = 0; c < correlations.length; c++) {
+            if (correlations[c].id().equals(ruleId)) {
+                return correlationHits.get(c);
+            }
+        }
+        return 0;
     }
 
     /**

@@ -117,6 +117,24 @@ class DetectionEngineCorrelationTest {
     }
 
     @Test
+    void shouldRebuildWindowsFromReplayedEventsWithoutAlertingOnThem() {
+        final DetectionEngine engine = new DetectionEngine(load(FAILED + "---\n"
+                + BRUTE.replace("  condition: {gte: 3}\n", "  condition: {gte: 3}\n  generate: true\n")));
+        final CollectingSink sink = new CollectingSink();
+        for (int i = 1; i <= 2; i++) {
+            final Event e = event(i, "2024-05-01T12:00:0" + i + "Z", "root", "Failed password");
+            e.replay(true);
+            engine.evaluate(e, null, sink);
+        }
+        assertThat(sink.alerts).isEmpty();
+        assertThat(engine.hits("ssh-failed")).isZero();
+        engine.evaluate(event(3, "2024-05-01T12:00:03Z", "root", "Failed password"), null, sink);
+        assertThat(sink.ruleIds()).containsExactly("ssh-failed", "brute");
+        assertThat(sink.alerts.get(1).correlationEvents()).containsExactly(1L, 2L, 3L);
+        assertThat(engine.hits("brute")).isEqualTo(1);
+    }
+
+    @Test
     void shouldHaveNoCorrelationEngineForSetsWithoutCorrelations() {
         final DetectionEngine engine = new DetectionEngine(load(FAILED));
         assertThat(engine.correlation()).isNull();

@@ -25,6 +25,7 @@ final class CorrelationState {
     private final CorrelationConfig config;
     private final boolean monotone;
     private final long sweepStepMs;
+    private final int distinctRules;
     private final LinkedHashMap<List<String>, CorrelationWindow> groups;
     private long maxSeenMs = Long.MIN_VALUE;
     private long nextSweepMs = Long.MIN_VALUE;
@@ -38,6 +39,7 @@ final class CorrelationState {
         this.rule = rule;
         this.config = config;
         this.monotone = rule.condition().monotone();
+        this.distinctRules = new HashSet<>(rule.rules()).size();
         // closing windows is checked at most this often in event time, so a sweep is not paid per event
         this.sweepStepMs = Math.max(1L, rule.timespanMs() / 8);
         final int max = config.maxGroupsPerCorrelation();
@@ -172,7 +174,7 @@ final class CorrelationState {
                         pos++;
                     }
                 }
-                return pos == order.size() ? new HashSet<>(order).size() : -1;
+                return pos == order.size() ? distinctRules : -1;
             }
         }
     }
