@@ -6,6 +6,7 @@ import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.core.time.WallClock;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.report.CoverageReport;
+import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.tracker.CoverageSnapshot;
 import io.watchfloor.coverage.tracker.GapType;
 import io.watchfloor.detect.DetectionEngine;
@@ -28,6 +29,7 @@ final class ApiRoutes {
     static final int ALERTS_LIMIT_DEFAULT = 100;
 
     private final Inventory inventory;
+    private final List<MonitorDownPeriod> monitorDown;
     private final Supplier<CoverageSnapshot> coverage;
     private final AlertLog alerts;
     private final IngestCounters counters;
@@ -37,9 +39,11 @@ final class ApiRoutes {
     private final BooleanSupplier ready;
     private final WallClock clock;
 
-    ApiRoutes(Inventory inventory, Supplier<CoverageSnapshot> coverage, AlertLog alerts, IngestCounters counters, EventJournal journal,
+    ApiRoutes(Inventory inventory, List<MonitorDownPeriod> monitorDown, Supplier<CoverageSnapshot> coverage,
+              AlertLog alerts, IngestCounters counters, EventJournal journal,
               DetectionEngine engine, Supplier<String> metrics, BooleanSupplier ready, WallClock clock) {
         this.inventory = inventory;
+        this.monitorDown = monitorDown;
         this.coverage = coverage;
         this.alerts = alerts;
         this.counters = counters;
@@ -91,8 +95,7 @@ final class ApiRoutes {
         if (from == null || to == null) {
             throw new IllegalArgumentException("from and to are required (ISO-8601 like 2026-12-01T00:00:00Z, or epoch ms)");
         }
-        // monitor downtime from heartbeat records comes with a later issue; until then none is known
-        return ApiResponse.json(CoverageReport.of(inventory, coverage.get(), List.of()).reportJson(from, to));
+        return ApiResponse.json(CoverageReport.of(inventory, coverage.get(), monitorDown).reportJson(from, to));
     }
 
     private ApiResponse gaps(Map<String, List<String>> q) {

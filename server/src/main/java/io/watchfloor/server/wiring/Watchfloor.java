@@ -11,6 +11,7 @@ import io.watchfloor.core.ring.RingConfig;
 import io.watchfloor.core.time.WallClock;
 import io.watchfloor.coverage.attribution.SourceAttributor;
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.report.MonitorHeartbeats;
 import io.watchfloor.coverage.tracker.CoverageTracker;
 import io.watchfloor.coverage.tracker.CoverageTrackerConfig;
 import io.watchfloor.detect.DetectionEngine;
@@ -53,6 +54,7 @@ public final class Watchfloor implements AutoCloseable {
     private final IngestCounters counters = new IngestCounters();
     private final WatchfloorMetrics metrics = new WatchfloorMetrics();
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final MonitorHeartbeats heartbeats = new MonitorHeartbeats();
 
     private EventJournal eventJournal;
     private TextJournal coverageJournal;
@@ -123,7 +125,7 @@ public final class Watchfloor implements AutoCloseable {
         final JournalStage journal = new JournalStage(eventJournal, counters);
         ring = opened(new EventRing(new RingConfig(config.ringSlots(), config.parseThreads()),
                 () -> new ParseStage(new SourceAttributor(inventory)), journal,
-                List.of(detect, (e, endOfBatch) -> tracker.onEvent(e))));
+                List.of(detect, (e, endOfBatch) -> tracker.onEvent(e), new HeartbeatStage(coverageJournal))));
         metrics.bindIngest(counters);
         metrics.bindRing(ring, journal);
         metrics.bindCoverage(tracker::latestSnapshot);
@@ -158,7 +160,8 @@ public final class Watchfloor implements AutoCloseable {
                     ring, counters, clock, transport)).start();
         }
         final ApiServer api = opened(new ApiServer(config.api().bindAddress(), config.api().port(),
-                new ApiRoutes(inventory, tracker::latestSnapshot, alertLog, counters, eventJournal, engine, metrics::scrape,
+                new ApiRoutes(inventory, heartbeats.downPeriods(), tracker::latestSnapshot, alertLog, counters,
+                        eventJournal, engine, metrics::scrape,
                         () -> ready, clock).routes()));
         apiPort = api.start();
         ready = true;
@@ -167,12 +170,22 @@ public final class Watchfloor implements AutoCloseable {
     }
 
     /**
-     * Rebuilds coverage state before any new event: gap transitions from the coverage journal, then every
+     * Rebuilds coverage state before any new event: gap transitions and the monitor's own heartbeats (its
+     * downtime) from the coverage journal, then every
      * journaled event re-parsed and re-attributed (replay events raise no alerts). The first live tick then
      * reconciles, so a restart neither forgets an open gap nor alerts it twice.
      */
     private void rebuildCoverage() {
-        final long gaps = coverageJournal.readAll(tracker::restoreJournalRecord);
+        final long gaps = coverageJournal.readAll(json -> {
+            if (MonitorHeartbeats.isJournalRecord(json)) {
+                heartbeats.accept(json);
+            } else {
+                tracker.restoreJournalRecord(json);
+            }
+        });
+        final long startedAtMs = clock.nowMs();
+        heartbeats.started(startedAtMs);
+        coverageJournal.append(MonitorHeartbeats.startedJson(startedAtMs));
         final ParseStage parse = new ParseStage(new SourceAttributor(inventory));
         final long events = eventJournal.replay(new Event(), e -> {
             parse.onEvent(e, false);
