@@ -1,4 +1,5 @@
 /**
- * The detection stage: evaluates loaded Sigma rules on each normalized event and hands alerts to the sinks.
+ * The detection stage: evaluates loaded Sigma rules (and the correlation rules over their matches) on each
+ * normalized event and hands alerts to the sinks.
  */
 package io.watchfloor.detect;

@@ -234,6 +234,25 @@ class CorrelationEngineTest {
     }
 
     @Test
+    void shouldWaitForTheAllowedLatenessBeforeClosingAWindow() {
+        final CorrelationEngine e = engine(corr("few", "  type: event_count\n  rules: [a]\n  group-by: [User]\n"
+                + "  timespan: 1m\n  condition: {lt: 3}\n"), new CorrelationConfig(100, 30 * S, 100, 100));
+        feed(e, "a", 0, 1, "alice");
+        feed(e, "a", 10 * S, 2, "alice");
+        feed(e, "a", 80 * S, 3, "bob");
+        assertThat(fired).as("watermark 50 s has not passed alice's window end 60 s").isEmpty();
+        feed(e, "a", 55 * S, 4, "alice");
+        assertThat(e.lateDropped()).isZero();
+        feed(e, "a", 100 * S, 5, "bob");
+        assertThat(fired).as("alice's window closed with 3 events, not fewer than 3").isEmpty();
+        e.flush(fired::add);
+        assertThat(fired).singleElement().satisfies(f -> {
+            assertThat(f.group()).containsEntry("User", "bob");
+            assertThat(f.events()).containsExactly(3L, 5L);
+        });
+    }
+
+    @Test
     void shouldCloseOpenWindowsOnFlush() {
         final CorrelationEngine e = engine(corr("eq", "  type: event_count\n  rules: [a]\n"
                 + "  timespan: 1h\n  condition: {eq: 2}\n"));
