@@ -100,9 +100,4 @@ final class LearnedCadences {
         }
         return -1;
     }
-
-    /** @return samples in the bucket of {@code atMs} (for tests and the snapshot) */
-    int samples(int slot, long atMs) {
-        return samples[slot * BUCKETS + bucket(atMs)] & 0xFF;
-    }
 }

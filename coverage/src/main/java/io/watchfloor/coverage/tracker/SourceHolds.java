@@ -149,6 +149,26 @@ final class SourceHolds {
         return best;
     }
 
+    /** What holds a source, and until when. */
+    record Hold(String id, long untilMs) {
+    }
+
+    /**
+     * @return the exception holding source {@code i} when its state is EXCEPTED, the window when MAINTENANCE, with
+     *     when it ends (epoch ms); else null
+     */
+    Hold holdOf(int i, SourceState state, long now) {
+        if (state == SourceState.EXCEPTED) {
+            final ExceptionGrant g = activeException(i, now);
+            return g == null ? null : new Hold(g.id(), g.expiryMs());
+        }
+        if (state == SourceState.MAINTENANCE) {
+            final MaintenanceWindow w = activeWindow(i, now);
+            return w == null ? null : new Hold(w.id(), w.coverEndMs(now));
+        }
+        return null;
+    }
+
     /** @return the exceptions of source {@code i} (indexes for {@link #exception} and {@link #markTold}), or null */
     int[] exceptionsOf(int i) {
         return exceptionsOf[i];

@@ -1,0 +1,96 @@
+package io.watchfloor.coverage.tracker;
+
+import io.watchfloor.coverage.inventory.Category;
+import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.Source;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a {@link CoverageSnapshot} from the tracker's state: per-source coverage with lag statistics, findings
+ * and holds, per-category counts, unmanaged senders and the gap history. Tracker thread only; allocates, so it
+ * runs on ticks and at most every snapshot interval on events.
+ */
+final class CoverageSnapshotBuilder {
+    /** Lags needed in the window before a time-zone offset is suspected. */
+    static final int TZ_MIN_SAMPLES = 8;
+    /** Share of the window that must sit near the offset. */
+    static final double TZ_MIN_SHARE = 0.8;
+    private static final Category[] CATEGORIES = Category.values();
+    private static final long NONE = SourceStates.NONE;
+
+    private final Inventory inventory;
+    private final SourceStates states;
+    private final GapLedger ledger;
+    private final SourceHolds holds;
+    private final UnmanagedSenders unmanaged;
+    private final long tzToleranceMs;
+
+    CoverageSnapshotBuilder(Inventory inventory, SourceStates states, GapLedger ledger, SourceHolds holds,
+                            UnmanagedSenders unmanaged, long tzToleranceMs) {
+        this.inventory = inventory;
+        this.states = states;
+        this.ledger = ledger;
+        this.holds = holds;
+        this.unmanaged = unmanaged;
+        this.tzToleranceMs = tzToleranceMs;
+    }
+
+    /** @return the coverage as of {@code nowMs} */
+    CoverageSnapshot build(long nowMs) {
+        final int n = states.size();
+        final LagWindows lags = states.lags();
+        final List<SourceCoverage> sources = new ArrayList<>(n);
+        final int[][] counts = new int[CATEGORIES.length][1 + SourceState.values().length];
+        final int[] scratch = new int[lags.window()];
+        final int[] near = new int[1];
+        for (int i = 0; i < n; i++) {
+            final Source s = inventory.source(i);
+            final SourceState state = states.state(i);
+            final long lastMs = states.lastReceivedMs(i);
+            final LagStats lag = lags.stats(i, scratch);
+            final Gap open = ledger.open(i);
+            final Gap openDelayed = ledger.openDelayed(i);
+            final SourceHolds.Hold hold = holds.holdOf(i, state, nowMs);
+            sources.add(new SourceCoverage(s, state, lastMs == SourceStates.NEVER ? NONE : lastMs,
+                    states.lastEventTimeMs(i), states.events(i), open == null ? null : open.id(), lag,
+                    findings(i, lag, scratch, near), openDelayed == null ? null : openDelayed.id(),
+                    hold == null ? null : hold.id(), hold == null ? NONE : hold.untilMs()));
+            final int[] c = counts[s.category().ordinal()];
+            c[0]++;
+            c[1 + state.ordinal()]++;
+        }
+        final List<CategoryCoverage> categories = new ArrayList<>(CATEGORIES.length);
+        final int reporting = 1 + SourceState.REPORTING.ordinal();
+        final int delayedAt = 1 + SourceState.DELAYED.ordinal();
+        for (Category cat : CATEGORIES) {
+            final int[] c = counts[cat.ordinal()];
+            final int arriving = c[reporting] + c[delayedAt];
+            categories.add(new CategoryCoverage(cat, c[0], arriving, c[1 + SourceState.SILENT.ordinal()],
+                    c[1 + SourceState.NEVER_SEEN.ordinal()], CategoryCoverage.percent(arriving, c[0]), c[delayedAt],
+                    c[1 + SourceState.MAINTENANCE.ordinal()], c[1 + SourceState.EXCEPTED.ordinal()]));
+        }
+        return new CoverageSnapshot(nowMs, categories, sources, unmanaged.senders(), unmanaged.overflow(),
+                ledger.history(), ledger.evictedUpToMs());
+    }
+
+    private List<SourceFinding> findings(int i, LagStats lag, int[] scratch, int[] near) {
+        List<SourceFinding> out = List.of();
+        if (states.futureEvents(i) > 0) {
+            out = new ArrayList<>(2);
+            out.add(new SourceFinding(FindingKind.FUTURE_TIMESTAMP, states.futureEvents(i), states.futureLastAtMs(i),
+                    states.futureMaxAheadMs(i)));
+        }
+        if (lag.samples() >= TZ_MIN_SAMPLES) {
+            final long offsetMs = states.lags().suspectedOffsetMs(i, scratch, tzToleranceMs, TZ_MIN_SHARE, near);
+            if (offsetMs != 0) {
+                if (out.isEmpty()) {
+                    out = new ArrayList<>(1);
+                }
+                out.add(new SourceFinding(FindingKind.TZ_OFFSET_SUSPECTED, near[0], states.lastReceivedMs(i),
+                        offsetMs));
+            }
+        }
+        return out;
+    }
+}

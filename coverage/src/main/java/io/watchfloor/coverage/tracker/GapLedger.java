@@ -1,0 +1,200 @@
+package io.watchfloor.coverage.tracker;
+
+import io.watchfloor.coverage.inventory.Inventory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open gaps of every source and the bounded history of open and closed gaps: opens, closes, restores from the
+ * coverage journal and evicts the oldest closed gaps past {@link CoverageTrackerConfig#maxClosedGaps()}. Tells
+ * every transition to the {@link GapListener} and logs it. Tracker thread only; looking up and closing the open
+ * gap on an event allocates nothing but the closed record.
+ */
+final class GapLedger {
+    /** Transitions log under the tracker's name, where operators already look for them. */
+    private static final Logger LOG = LoggerFactory.getLogger(CoverageTracker.class);
+    private static final long NONE = -1;
+
+    private final Inventory inventory;
+    private final Map<String, Integer> indexById;
+    private final GapListener listener;
+    private final int maxClosedGaps;
+    /** The open {@code silent} or {@code never_seen} gap of each source (they exclude each other), or null. */
+    private final Gap[] openGap;
+    /** The open {@code delayed} gap of each source, or null. */
+    private final Gap[] openDelayedGap;
+    /** For a gap restored open: the first receive at or after it opened, seen during replay; else NONE. */
+    private final long[] firstReceiveInGapMs;
+    /** Open and closed gaps, in the order they were opened (or restored). */
+    private final List<Gap> gaps = new ArrayList<>();
+    /** The latest closing time of a closed gap evicted from {@link #gaps}, or Long.MIN_VALUE. */
+    private long evictedUpToMs = Long.MIN_VALUE;
+
+    /** @param indexById each source id's index in {@code inventory} */
+    GapLedger(Inventory inventory, Map<String, Integer> indexById, GapListener listener, int maxClosedGaps) {
+        this.inventory = inventory;
+        this.indexById = indexById;
+        this.listener = listener;
+        this.maxClosedGaps = maxClosedGaps;
+        final int n = inventory.size();
+        openGap = new Gap[n];
+        openDelayedGap = new Gap[n];
+        firstReceiveInGapMs = new long[n];
+        Arrays.fill(firstReceiveInGapMs, NONE);
+    }
+
+    /** @return the open {@code silent} or {@code never_seen} gap of source {@code i}, or null */
+    Gap open(int i) {
+        return openGap[i];
+    }
+
+    /** @return the open {@code delayed} gap of source {@code i}, or null */
+    Gap openDelayed(int i) {
+        return openDelayedGap[i];
+    }
+
+    /**
+     * An event of source {@code i} arrived: live, it closes the open gap (at the first receive seen in it during
+     * the replay, if any); replayed, it only notes that first receive.
+     */
+    void onReceive(int i, long receivedMs, boolean replay, long nowMs) {
+        final Gap gap = openGap[i];
+        if (gap == null) {
+            return;
+        }
+        if (replay) {
+            if (receivedMs >= gap.openedAtMs() && firstReceiveInGapMs[i] == NONE) {
+                firstReceiveInGapMs[i] = receivedMs;
+            }
+        } else {
+            close(i, firstReceiveInGapMs[i] != NONE ? firstReceiveInGapMs[i] : receivedMs, nowMs);
+        }
+    }
+
+    /** Closes source {@code i}'s restored gap if the source reported during the replay. */
+    void closeIfReportedDuringReplay(int i, long nowMs) {
+        if (openGap[i] != null && firstReceiveInGapMs[i] != NONE) {
+            close(i, firstReceiveInGapMs[i], nowMs);
+        }
+    }
+
+    /** Opens a gap of {@code type} for source {@code i}, alerted at {@code nowMs}. */
+    void open(int i, GapType type, long openedAtMs, GapReason reason, long nowMs) {
+        final Gap g = Gap.open(inventory.source(i).id(), type, openedAtMs, nowMs, reason);
+        if (type == GapType.DELAYED) {
+            openDelayedGap[i] = g;
+        } else {
+            openGap[i] = g;
+            firstReceiveInGapMs[i] = NONE;
+        }
+        gaps.add(g);
+        trimHistory();
+        LOG.info("Coverage gap opened. source={} gap={} type={} openedAt={} maxSilenceMs={} reason={}",
+                g.sourceId(), g.id(), type.id(), Instant.ofEpochMilli(openedAtMs), inventory.source(i).maxSilenceMs(),
+                reason);
+        listener.gapOpened(g, false);
+    }
+
+    /** Closes source {@code i}'s open delayed gap at {@code closedAtMs}. */
+    void closeDelayed(int i, long closedAtMs, long nowMs) {
+        final Gap closed = openDelayedGap[i].closeAt(closedAtMs);
+        openDelayedGap[i] = null;
+        recordClosed(closed, nowMs);
+    }
+
+    private void close(int i, long closedAtMs, long nowMs) {
+        final Gap closed = openGap[i].closeAt(closedAtMs);
+        openGap[i] = null;
+        firstReceiveInGapMs[i] = NONE;
+        recordClosed(closed, nowMs);
+    }
+
+    private void recordClosed(Gap closed, long nowMs) {
+        replaceOrAdd(closed);
+        LOG.info("Coverage gap closed. source={} gap={} closedAt={} durationS={}",
+                closed.sourceId(), closed.id(), Instant.ofEpochMilli(closed.closedAtMs()), closed.durationS(nowMs));
+        listener.gapClosed(closed, false);
+    }
+
+    /**
+     * Restores one transition read back from the coverage journal; the listener hears it with
+     * {@code replay == true}. A gap of a source no longer in the inventory is kept in the history only.
+     */
+    void restore(Gap g) {
+        final Integer boxed = indexById.get(g.sourceId());
+        final int i = boxed == null ? -1 : boxed;
+        replaceOrAdd(g);
+        final boolean delayedGap = g.type() == GapType.DELAYED;
+        if (g.isOpen()) {
+            if (i >= 0 && delayedGap) {
+                openDelayedGap[i] = g;
+            } else if (i >= 0) {
+                openGap[i] = g;
+                firstReceiveInGapMs[i] = NONE;
+            }
+            listener.gapOpened(g, true);
+        } else {
+            if (i >= 0 && delayedGap && openDelayedGap[i] != null && openDelayedGap[i].id().equals(g.id())) {
+                openDelayedGap[i] = null;
+            } else if (i >= 0 && openGap[i] != null && openGap[i].id().equals(g.id())) {
+                openGap[i] = null;
+                firstReceiveInGapMs[i] = NONE;
+            }
+            listener.gapClosed(g, true);
+        }
+    }
+
+    /** @return open and closed gaps, oldest first; the ledger's own list, copy before handing it on */
+    List<Gap> history() {
+        return gaps;
+    }
+
+    /** @return the latest closing time of a closed gap evicted from the history, or Long.MIN_VALUE */
+    long evictedUpToMs() {
+        return evictedUpToMs;
+    }
+
+    /** Replaces the record with the same id (a transition of a gap already known), else appends it; then trims. */
+    private void replaceOrAdd(Gap g) {
+        final int at = indexOf(g.id());
+        if (at >= 0) {
+            gaps.set(at, g);
+        } else {
+            gaps.add(g);
+        }
+        trimHistory();
+    }
+
+    /** Transitions are rare, so a scan from the newest end is enough. */
+    private int indexOf(String id) {
+        for (int k = gaps.size() - 1; k >= 0; k--) {
+            if (gaps.get(k).id().equals(id)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private void trimHistory() {
+        int closed = 0;
+        for (Gap g : gaps) {
+            if (!g.isOpen()) {
+                closed++;
+            }
+        }
+        for (int k = 0; closed > maxClosedGaps && k < gaps.size(); ) {
+            if (!gaps.get(k).isOpen()) {
+                evictedUpToMs = Math.max(evictedUpToMs, gaps.get(k).closedAtMs());
+                gaps.remove(k);
+                closed--;
+            } else {
+                k++;
+            }
+        }
+    }
+}

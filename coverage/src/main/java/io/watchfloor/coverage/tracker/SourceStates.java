@@ -1,0 +1,161 @@
+package io.watchfloor.coverage.tracker;
+
+import io.watchfloor.coverage.inventory.Inventory;
+import java.util.Arrays;
+
+/**
+ * The mutable state of every inventory source, one slot per source index: last receive and event time, event
+ * count, {@link SourceState}, the lag window with the DELAYED flag it drives, and future-timestamp counters.
+ * Tracker thread only; {@link #onReceive} runs per event and allocates nothing.
+ */
+final class SourceStates {
+    /** {@link #lastReceivedMs} of a source that never reported. */
+    static final long NEVER = Long.MIN_VALUE;
+    /** Absent time. */
+    static final long NONE = -1;
+
+    private final long[] lastReceivedMs;
+    private final long[] lastEventTimeMs;
+    private final long[] events;
+    private final SourceState[] state;
+    private final LagWindows lags;
+    /** Whether most of the lag window is above max_lag, as of the last event. */
+    private final boolean[] delayed;
+    /** Receive time of the event that made the source delayed (the delayed gap's start), or NONE. */
+    private final long[] delayedSinceMs;
+    /** Receive time of the event that ended the last delayed period, or NONE. */
+    private final long[] delayedClearedAtMs;
+    private final long[] futureEvents;
+    private final long[] futureLastAtMs;
+    private final long[] futureMaxAheadMs;
+    private final long futureToleranceMs;
+
+    SourceStates(Inventory inventory, int lagWindowEvents, long futureToleranceMs) {
+        final int n = inventory.size();
+        lastReceivedMs = new long[n];
+        lastEventTimeMs = new long[n];
+        events = new long[n];
+        state = new SourceState[n];
+        delayed = new boolean[n];
+        delayedSinceMs = new long[n];
+        delayedClearedAtMs = new long[n];
+        futureEvents = new long[n];
+        futureLastAtMs = new long[n];
+        futureMaxAheadMs = new long[n];
+        this.futureToleranceMs = futureToleranceMs;
+        final long[] maxLagMs = new long[n];
+        for (int i = 0; i < n; i++) {
+            maxLagMs[i] = inventory.source(i).maxLagMs();
+        }
+        Arrays.fill(lastReceivedMs, NEVER);
+        Arrays.fill(lastEventTimeMs, NONE);
+        Arrays.fill(state, SourceState.NEVER_SEEN);
+        Arrays.fill(delayedSinceMs, NONE);
+        Arrays.fill(delayedClearedAtMs, NONE);
+        Arrays.fill(futureLastAtMs, NONE);
+        lags = new LagWindows(n, lagWindowEvents, maxLagMs);
+    }
+
+    /** @return the number of sources */
+    int size() {
+        return lastReceivedMs.length;
+    }
+
+    /**
+     * Records one event of source {@code i}: its receive, its lag when it carries an event time (which may start
+     * or end a delayed period; the gaps move on ticks), its count, and REPORTING or DELAYED.
+     */
+    void onReceive(int i, long receivedMs, long eventTimeMs) {
+        if (receivedMs > lastReceivedMs[i]) {
+            lastReceivedMs[i] = receivedMs;
+        }
+        if (eventTimeMs != NONE) {
+            lastEventTimeMs[i] = eventTimeMs;
+            onLag(i, receivedMs, receivedMs - eventTimeMs);
+        }
+        events[i]++;
+        state[i] = arrivingState(i);
+    }
+
+    private void onLag(int i, long receivedMs, long lagMs) {
+        if (-lagMs > futureToleranceMs) {
+            onFutureTimestamp(i, receivedMs, -lagMs);
+        }
+        final boolean nowDelayed = lags.record(i, lagMs);
+        if (nowDelayed != delayed[i]) {
+            delayed[i] = nowDelayed;
+            if (nowDelayed) {
+                delayedSinceMs[i] = receivedMs;
+                delayedClearedAtMs[i] = NONE;
+            } else {
+                delayedClearedAtMs[i] = receivedMs;
+            }
+        }
+    }
+
+    private void onFutureTimestamp(int i, long receivedMs, long aheadMs) {
+        futureEvents[i]++;
+        futureLastAtMs[i] = receivedMs;
+        if (aheadMs > futureMaxAheadMs[i]) {
+            futureMaxAheadMs[i] = aheadMs;
+        }
+    }
+
+    /** @return DELAYED when source {@code i}'s lag window says so, else REPORTING */
+    SourceState arrivingState(int i) {
+        return delayed[i] ? SourceState.DELAYED : SourceState.REPORTING;
+    }
+
+    SourceState state(int i) {
+        return state[i];
+    }
+
+    void state(int i, SourceState s) {
+        state[i] = s;
+    }
+
+    /** @return the last receive time of source {@code i}, epoch ms, or NEVER */
+    long lastReceivedMs(int i) {
+        return lastReceivedMs[i];
+    }
+
+    /** @return the last event time source {@code i} carried, epoch ms, or NONE */
+    long lastEventTimeMs(int i) {
+        return lastEventTimeMs[i];
+    }
+
+    long events(int i) {
+        return events[i];
+    }
+
+    boolean delayed(int i) {
+        return delayed[i];
+    }
+
+    /** @return the receive time that made source {@code i} delayed, or NONE */
+    long delayedSinceMs(int i) {
+        return delayedSinceMs[i];
+    }
+
+    /** @return the receive time that ended source {@code i}'s last delayed period, or NONE */
+    long delayedClearedAtMs(int i) {
+        return delayedClearedAtMs[i];
+    }
+
+    long futureEvents(int i) {
+        return futureEvents[i];
+    }
+
+    long futureLastAtMs(int i) {
+        return futureLastAtMs[i];
+    }
+
+    long futureMaxAheadMs(int i) {
+        return futureMaxAheadMs[i];
+    }
+
+    /** @return every source's lag window */
+    LagWindows lags() {
+        return lags;
+    }
+}
