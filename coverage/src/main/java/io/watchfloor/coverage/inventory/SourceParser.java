@@ -1,0 +1,72 @@
+package io.watchfloor.coverage.inventory;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the entries of {@code sources}, giving each valid one the next index and remembering the ids used. Not
+ * thread-safe: one per validation pass.
+ */
+final class SourceParser {
+    static final String EXPECT_CATEGORY = "one of identity, endpoint, network, cloud, application";
+    private static final String EXPECT_CRITICALITY = "one of low, medium, high, critical";
+    private static final String EXPECT_TAG = "a tag matching [a-z0-9][a-z0-9._-]*";
+    private static final List<String> SOURCE_KEYS =
+            List.of("id", "name", "category", "match", "logsource", "max_silence", "criticality", "owner",
+                    "max_lag", "cadence", "schedule", "tags");
+
+    private final YamlNodeReader reader;
+    private final SourceMatchParser matches;
+    private final CadenceParser cadences;
+    /** Ids of the sources read so far, valid or not. */
+    private final Set<String> ids = new HashSet<>();
+    private int accepted;
+
+    SourceParser(YamlNodeReader reader) {
+        this.reader = reader;
+        this.matches = new SourceMatchParser(reader);
+        this.cadences = new CadenceParser(reader);
+    }
+
+    /** @return the source at {@code path}, indexed after the valid ones before it, or null (reported) */
+    Source parse(Object node, String path) {
+        final Map<?, ?> m = reader.mapping(node, path, "a mapping describing a source");
+        if (m == null) {
+            return null;
+        }
+        final int errorsBefore = reader.errorCount();
+        reader.unknownKeys(m, path, SOURCE_KEYS);
+        final String id = reader.uniqueId(m, path, ids, "source");
+        final String name = reader.requiredString(m, path, "name", "a human-readable name");
+        final Category category = reader.named(reader.requiredString(m, path, "category", EXPECT_CATEGORY),
+                path + ".category", Category::ofId, EXPECT_CATEGORY);
+        final SourceMatch match = matches.match(m, path);
+        final LogSourceRef logsource = matches.logsource(m, path);
+        long maxSilenceMs = reader.optionalDurationMs(m, path, "max_silence", -1);
+        final Cadence cadence = cadences.parse(m, path);
+        if (cadence != null && cadence.type() == CadenceType.LEARNED) {
+            maxSilenceMs = Cadence.LEARNED_CEILING_MS_DEFAULT;
+        } else if (cadence != null && cadence.type() == CadenceType.BATCH) {
+            maxSilenceMs = Cadence.DAY_MS + cadence.graceMs();
+        }
+        final String criticalityText = reader.optionalString(m, path, "criticality", EXPECT_CRITICALITY);
+        final Criticality criticality = criticalityText == null ? Criticality.DEFAULT
+                : reader.named(criticalityText, path + ".criticality", Criticality::ofId, EXPECT_CRITICALITY);
+        final String owner = reader.optionalString(m, path, "owner", "a team name");
+        final long maxLagMs = reader.optionalDurationMs(m, path, "max_lag", Source.NO_MAX_LAG);
+        final List<String> tags = reader.stringList(m, path, "tags", EXPECT_TAG);
+        reader.checkEach(tags, path + ".tags", tag -> YamlNodeReader.ID_PATTERN.matcher(tag).matches(), EXPECT_TAG);
+        if (reader.errorCount() != errorsBefore) {
+            return null;
+        }
+        return new Source(accepted++, id, name, category, match, logsource, maxSilenceMs, criticality, owner,
+                maxLagMs, cadence, tags);
+    }
+
+    /** @return the ids of the sources read so far */
+    Set<String> ids() {
+        return ids;
+    }
+}
