@@ -54,11 +54,11 @@ final class CadenceParser {
             reader.missing(schedulePath, "a mapping with daily_at and grace, required by cadence batch");
             return null;
         }
-        final Map<?, ?> schedule = reader.mapping(m.get("schedule"), schedulePath, "a mapping with daily_at and grace");
+        final Map<?, ?> schedule = reader.mapping(m.get("schedule"), schedulePath, "a mapping with daily_at and grace",
+                SCHEDULE_KEYS);
         if (schedule == null) {
             return null;
         }
-        reader.unknownKeys(schedule, schedulePath, SCHEDULE_KEYS);
         final long atMs = reader.timeOfDayMs(schedule, schedulePath, "daily_at", EXPECT_DAILY_AT);
         final String graceText = reader.requiredString(schedule, schedulePath, "grace", EXPECT_GRACE);
         final long graceMs = graceText == null ? -1 : InventoryLoader.parseDurationMs(graceText);

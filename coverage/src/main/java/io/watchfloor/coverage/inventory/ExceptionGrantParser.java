@@ -26,12 +26,11 @@ final class ExceptionGrantParser {
 
     /** @return the exception at {@code path}, or null (reported) */
     ExceptionGrant parse(Object node, String path) {
-        final Map<?, ?> m = reader.mapping(node, path, "a mapping describing an exception");
+        final int before = reader.errorCount();
+        final Map<?, ?> m = reader.mapping(node, path, "a mapping describing an exception", EXCEPTION_KEYS);
         if (m == null) {
             return null;
         }
-        final int before = reader.errorCount();
-        reader.unknownKeys(m, path, EXCEPTION_KEYS);
         final String id = reader.uniqueId(m, path, exceptionIds, "exception");
         final String source = reader.requiredString(m, path, "source", EXPECT_SOURCE_ID);
         if (source != null && !sourceIds.contains(source)) {

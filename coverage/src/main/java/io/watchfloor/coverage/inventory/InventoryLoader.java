@@ -135,11 +135,10 @@ public final class InventoryLoader {
 
     /** One validation pass over a parsed document; returns null when it found an error. */
     private static Inventory inventory(Object document, YamlNodeReader reader) {
-        final Map<?, ?> top = reader.mapping(document, "", "a mapping with the key sources");
+        final Map<?, ?> top = reader.mapping(document, "", "a mapping with the key sources", TOP_KEYS);
         if (top == null) {
             return null;
         }
-        reader.unknownKeys(top, "", TOP_KEYS);
         if (!top.containsKey("sources")) {
             reader.missing("sources", "a list of sources");
             return null;

@@ -36,12 +36,11 @@ final class MaintenanceWindowParser {
 
     /** @return the window at {@code path}, or null (reported) */
     MaintenanceWindow parse(Object node, String path) {
-        final Map<?, ?> m = reader.mapping(node, path, "a mapping describing a maintenance window");
+        final int before = reader.errorCount();
+        final Map<?, ?> m = reader.mapping(node, path, "a mapping describing a maintenance window", WINDOW_KEYS);
         if (m == null) {
             return null;
         }
-        final int before = reader.errorCount();
-        reader.unknownKeys(m, path, WINDOW_KEYS);
         final String id = reader.uniqueId(m, path, windowIds, "window");
         reader.optionalString(m, path, "description", "a description");
         final SourceScope scope = scope(m, path);

@@ -28,11 +28,10 @@ final class SourceMatchParser {
             reader.missing(path, EXPECT_MATCH);
             return null;
         }
-        final Map<?, ?> m = reader.mapping(source.get("match"), path, EXPECT_MATCH);
+        final Map<?, ?> m = reader.mapping(source.get("match"), path, EXPECT_MATCH, MATCH_KEYS);
         if (m == null) {
             return null;
         }
-        reader.unknownKeys(m, path, MATCH_KEYS);
         final int before = reader.errorCount();
         final List<String> hosts = reader.stringList(m, path, "hosts", EXPECT_GLOB);
         final List<String> peers = reader.stringList(m, path, "peers", EXPECT_PEER);
@@ -55,11 +54,10 @@ final class SourceMatchParser {
             return null;
         }
         final String path = sourcePath + ".logsource";
-        final Map<?, ?> m = reader.mapping(source.get("logsource"), path, EXPECT_LOGSOURCE);
+        final Map<?, ?> m = reader.mapping(source.get("logsource"), path, EXPECT_LOGSOURCE, LOGSOURCE_KEYS);
         if (m == null) {
             return null;
         }
-        reader.unknownKeys(m, path, LOGSOURCE_KEYS);
         final String product = reader.optionalString(m, path, "product", "a Sigma product name");
         final String service = reader.optionalString(m, path, "service", "a Sigma service name");
         final String category = reader.optionalString(m, path, "category", "a Sigma log source category");

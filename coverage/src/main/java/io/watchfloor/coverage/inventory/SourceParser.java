@@ -32,12 +32,11 @@ final class SourceParser {
 
     /** @return the source at {@code path}, indexed after the valid ones before it, or null (reported) */
     Source parse(Object node, String path) {
-        final Map<?, ?> m = reader.mapping(node, path, "a mapping describing a source");
+        final int errorsBefore = reader.errorCount();
+        final Map<?, ?> m = reader.mapping(node, path, "a mapping describing a source", SOURCE_KEYS);
         if (m == null) {
             return null;
         }
-        final int errorsBefore = reader.errorCount();
-        reader.unknownKeys(m, path, SOURCE_KEYS);
         final String id = reader.uniqueId(m, path, ids, "source");
         final String name = reader.requiredString(m, path, "name", "a human-readable name");
         final Category category = reader.named(reader.requiredString(m, path, "category", EXPECT_CATEGORY),

@@ -49,6 +49,15 @@ final class YamlNodeReader {
         return null;
     }
 
+    /** @return the node as a mapping whose unknown keys are reported, or null (reported) when not a mapping */
+    Map<?, ?> mapping(Object node, String path, String expected, List<String> knownKeys) {
+        final Map<?, ?> m = mapping(node, path, expected);
+        if (m != null) {
+            unknownKeys(m, path, knownKeys);
+        }
+        return m;
+    }
+
     /** @return the node as a list; empty when absent, or (reported) when not a list */
     List<?> list(Object node, String path, String expected) {
         if (node == null) {
@@ -74,7 +83,7 @@ final class YamlNodeReader {
     }
 
     /** Reports each key of {@code m} that is not in {@code known}. */
-    void unknownKeys(Map<?, ?> m, String path, List<String> known) {
+    private void unknownKeys(Map<?, ?> m, String path, List<String> known) {
         for (Object key : m.keySet()) {
             if (!(key instanceof String) || !known.contains(key)) {
                 errors.add(new ConfigError(file, join(path, String.valueOf(key)),

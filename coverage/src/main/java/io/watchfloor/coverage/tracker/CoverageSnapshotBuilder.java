@@ -76,10 +76,10 @@ final class CoverageSnapshotBuilder {
 
     private List<SourceFinding> findings(int i, LagStats lag, int[] scratch, int[] near) {
         List<SourceFinding> out = List.of();
-        if (states.futureEvents(i) > 0) {
+        final SourceFinding future = states.futureTimestampFinding(i);
+        if (future != null) {
             out = new ArrayList<>(2);
-            out.add(new SourceFinding(FindingKind.FUTURE_TIMESTAMP, states.futureEvents(i), states.futureLastAtMs(i),
-                    states.futureMaxAheadMs(i)));
+            out.add(future);
         }
         if (lag.samples() >= TZ_MIN_SAMPLES) {
             final long offsetMs = states.lags().suspectedOffsetMs(i, scratch, tzToleranceMs, TZ_MIN_SHARE, near);

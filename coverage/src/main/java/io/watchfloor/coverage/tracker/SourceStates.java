@@ -142,16 +142,10 @@ final class SourceStates {
         return delayedClearedAtMs[i];
     }
 
-    long futureEvents(int i) {
-        return futureEvents[i];
-    }
-
-    long futureLastAtMs(int i) {
-        return futureLastAtMs[i];
-    }
-
-    long futureMaxAheadMs(int i) {
-        return futureMaxAheadMs[i];
+    /** @return source {@code i}'s FUTURE_TIMESTAMP finding, or null when no event time was ahead; allocates */
+    SourceFinding futureTimestampFinding(int i) {
+        return futureEvents[i] == 0 ? null
+                : new SourceFinding(FindingKind.FUTURE_TIMESTAMP, futureEvents[i], futureLastAtMs[i], futureMaxAheadMs[i]);
     }
 
     /** @return every source's lag window */
