@@ -1,0 +1,2 @@
+/** JMH benchmarks of the event journal in {@code io.watchfloor.core.journal}. */
+package io.watchfloor.bench.core.journal;
