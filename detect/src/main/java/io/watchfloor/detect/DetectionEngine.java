@@ -3,6 +3,7 @@ package io.watchfloor.detect;
 import io.watchfloor.core.event.EcsFields;
 import io.watchfloor.core.event.Event;
 import io.watchfloor.detect.alert.Alert;
+import io.watchfloor.detect.alert.AlertSuppressor;
 import io.watchfloor.detect.correlation.CorrelationConfig;
 import io.watchfloor.detect.correlation.CorrelationEngine;
 import io.watchfloor.detect.correlation.CorrelationFiring;
@@ -13,6 +14,8 @@ import io.watchfloor.detect.match.EventFieldView;
 import io.watchfloor.detect.rule.CompiledRule;
 import io.watchfloor.detect.rule.LogSource;
 import io.watchfloor.detect.rule.RuleSet;
+import io.watchfloor.detect.rule.RuleSuppression;
+import io.watchfloor.detect.match.FieldRegistry;
 import io.watchfloor.detect.sink.AlertSink;
 
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -33,6 +37,18 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * reference (event time from {@link EventTime}, reference the event's journal index); their firings become alerts
  * carrying the group values and the contributing journal indexes. A referenced rule whose correlations all leave
  * {@code generate} false raises no alert of its own. A set without correlations pays nothing per event for this.
+ *
+ * <p>Alerts explain themselves: {@code detection.matched} names the selections found true and
+ * {@code detection.fields} holds the values those selections read (bounded by {@link DetectionConfig}). A rule's
+ * suppression (its own {@code suppression:} key, else {@link DetectionConfig#suppression()}) counts instead of raising
+ * alerts of one group key within its window of event time; hits and correlation feeding are not affected.
+ *
+ * <p>Cost: one event in {@link DetectionConfig#costSampleInterval()} has every rule's evaluation timed with
+ * {@link System#nanoTime()}; the other events pay one counter check. Counters and stats may be read from any thread.
+ *
+ * <p>Hot reload: build the new engine on any thread, then on the owning thread call {@link #adoptState} with the
+ * running one before switching to it; correlation windows of unchanged correlations, suppression windows and
+ * counters carry over.
  */
 public final class DetectionEngine {
     private final CompiledRule[] rules;
@@ -45,10 +61,20 @@ public final class DetectionEngine {
     private final boolean[] silent;
     private final CorrelationRule[] correlations;
     private final AtomicLongArray correlationHits;
+    private final DetectionConfig config;
+    private final AlertSuppressor[] suppressors;
+    private final AtomicLongArray suppressed;
+    private final AtomicLongArray evalSamples;
+    private final AtomicLongArray evalNs;
+    private final AtomicLong evaluatedTotal = new AtomicLong();
+    private final AtomicLong sampledEvents = new AtomicLong();
+    private final AtomicLong sampledNsTotal = new AtomicLong();
+    private final AtomicLong suppressedTotal = new AtomicLong();
     private static final java.util.function.Consumer<CorrelationFiring> DISCARD = f -> { };
 
     private final MatchFields matchFields = new MatchFields();
     private long evaluated;
+    private int untilSample;
 
     /** Field values of the event being evaluated, for group-by and value fields; read only on a correlated match. */
     private static final class MatchFields implements java.util.function.Function<String, Object> {
@@ -70,6 +96,16 @@ public final class DetectionEngine {
      * @param correlationConfig bounds and lateness policy of the correlation windows
      */
     public DetectionEngine(RuleSet rules, CorrelationConfig correlationConfig) {
+        this(rules, correlationConfig, DetectionConfig.DEFAULT);
+    }
+
+    /**
+     * @param rules the rules and correlation rules to run; the engine keeps them for its lifetime
+     * @param correlationConfig bounds and lateness policy of the correlation windows
+     * @param config suppression default, cost sampling and alert explanation bounds
+     */
+    public DetectionEngine(RuleSet rules, CorrelationConfig correlationConfig, DetectionConfig config) {
+        this.config = config;
         this.rules = rules.rules().toArray(new CompiledRule[0]);
         this.view = new EventFieldView(rules.fields());
         int maxSelections = 1;
@@ -85,6 +121,17 @@ public final class DetectionEngine {
         this.correlationHits = new AtomicLongArray(correlations.length);
         this.correlated = new boolean[this.rules.length];
         this.silent = new boolean[this.rules.length];
+        this.suppressors = new AlertSuppressor[this.rules.length];
+        for (int i = 0; i < this.rules.length; i++) {
+            final RuleSuppression own = this.rules[i].suppression();
+            final RuleSuppression s = own != null ? own : config.suppression();
+            if (s.enabled()) {
+                suppressors[i] = new AlertSuppressor(s, config.maxSuppressionGroups());
+            }
+        }
+        this.suppressed = new AtomicLongArray(this.rules.length);
+        this.evalSamples = new AtomicLongArray(this.rules.length);
+        this.evalNs = new AtomicLongArray(this.rules.length);
         if (correlations.length == 0) {
             this.correlation = null;
         } else {
@@ -115,29 +162,67 @@ public final class DetectionEngine {
             return;
         }
         evaluated++;
+        evaluatedTotal.lazySet(evaluatedTotal.get() + 1);
         final EventFieldView v = view;
         v.reset(e);
         final Object app = declared == null || declared.service() == null ? EcsFields.field(e, "process.name") : null;
         final String appName = app instanceof String ? (String) app : null;
-        final CompiledRule[] rs = rules;
-        final byte[] m = memo;
-        for (int i = 0; i < rs.length; i++) {
-            final CompiledRule rule = rs[i];
-            if (!rule.logSource().admits(declared, appName)) {
-                continue;
-            }
-            java.util.Arrays.fill(m, 0, rule.selectionCount(), (byte) 0);
-            if (rule.matches(v, m)) {
-                hits.lazySet(i, hits.get(i) + 1);
-                if (!silent[i]) {
-                    sink.accept(alert(rule, e, m));
-                }
-                if (correlated[i]) {
-                    correlate(rule, e, sink);
-                }
+        if (--untilSample <= 0) {
+            untilSample = config.costSampleInterval();
+            evaluateTimed(e, declared, appName, sink);
+        } else {
+            final CompiledRule[] rs = rules;
+            for (int i = 0; i < rs.length; i++) {
+                evaluateRule(i, rs[i], e, declared, appName, sink);
             }
         }
         v.clear();
+    }
+
+    /** The sampled path: the same evaluation with each rule timed. */
+    private void evaluateTimed(Event e, LogSource declared, String appName, AlertSink sink) {
+        final CompiledRule[] rs = rules;
+        long total = 0;
+        for (int i = 0; i < rs.length; i++) {
+            // cost is CPU time of this thread's work, not event time, so the monotonic clock is read directly
+            final long t0 = System.nanoTime();
+            evaluateRule(i, rs[i], e, declared, appName, sink);
+            final long ns = System.nanoTime() - t0;
+            total += ns;
+            evalNs.lazySet(i, evalNs.get(i) + ns);
+            evalSamples.lazySet(i, evalSamples.get(i) + 1);
+        }
+        sampledEvents.lazySet(sampledEvents.get() + 1);
+        sampledNsTotal.lazySet(sampledNsTotal.get() + total);
+    }
+
+    private void evaluateRule(int i, CompiledRule rule, Event e, LogSource declared, String appName,
+                              AlertSink sink) {
+        if (!rule.logSource().admits(declared, appName)) {
+            return;
+        }
+        final byte[] m = memo;
+        java.util.Arrays.fill(m, 0, rule.selectionCount(), (byte) 0);
+        if (rule.matches(view, m)) {
+            hits.lazySet(i, hits.get(i) + 1);
+            if (!silent[i]) {
+                raiseMatch(i, rule, e, sink);
+            }
+            if (correlated[i]) {
+                correlate(rule, e, sink);
+            }
+        }
+    }
+
+    /** The rare path: a match that raises an alert unless its suppression window holds it back. */
+    private void raiseMatch(int i, CompiledRule rule, Event e, AlertSink sink) {
+        final AlertSuppressor s = suppressors[i];
+        if (s != null && !s.admit(EventTime.ms(e), e)) {
+            suppressed.lazySet(i, suppressed.get(i) + 1);
+            suppressedTotal.lazySet(suppressedTotal.get() + 1);
+            return;
+        }
+        sink.accept(alert(rule, e, memo, view, config));
     }
 
     /** Rebuilds correlation windows from a replayed event: correlated rules only, no alert, no hit counted. */
@@ -182,17 +267,39 @@ public final class DetectionEngine {
                 e.sourceId(), last, f.summary(), List.of(), f.group(), events));
     }
 
-    private static Alert alert(CompiledRule rule, Event e, byte[] memo) {
+    private static Alert alert(CompiledRule rule, Event e, byte[] memo, EventFieldView view, DetectionConfig config) {
         final List<String> matched = new ArrayList<>(rule.selectionCount());
+        final Map<String, String> fields = new java.util.LinkedHashMap<>();
         for (int i = 0; i < rule.selectionCount(); i++) {
             if (memo[i] == Condition.TRUE) {
                 matched.add(rule.selectionName(i));
+                explain(rule.selectionFieldIds(i), view, config, fields);
             }
         }
         // event.created is the receive time too, so a replay of the journal renders identical alerts
         return new Alert(e.receivedAtMs(), e.receivedAtMs(), rule.id(), rule.title(), rule.level(),
                 rule.description(), rule.author(), rule.tags(), EcsFields.hostName(e), e.sourceId(),
-                e.journalIndex(), EcsFields.message(e), matched);
+                e.journalIndex(), EcsFields.message(e), matched, Map.of(), List.of(), fields);
+    }
+
+    /** Adds the values of {@code fieldIds} present in the event to {@code out}, within the configured bounds. */
+    private static void explain(int[] fieldIds, EventFieldView view, DetectionConfig config, Map<String, String> out) {
+        for (int id : fieldIds) {
+            if (out.size() >= config.maxMatchedFields()) {
+                return;
+            }
+            final Object v = view.value(id);
+            if (v == null) {
+                continue;
+            }
+            final String name = id == FieldRegistry.KEYWORDS ? "keywords" : view.name(id);
+            String text = v instanceof List && ((List<?>) v).size() == 1 ? String.valueOf(((List<?>) v).get(0))
+                    : String.valueOf(v);
+            if (text.length() > config.maxMatchedValueChars()) {
+                text = text.substring(0, config.maxMatchedValueChars()) + "\u2026";
+            }
+            out.putIfAbsent(name, text);
+        }
     }
 
     /**
@@ -225,6 +332,92 @@ public final class DetectionEngine {
             out.put(correlations[i].id(), correlationHits.get(i));
         }
         return out;
+    }
+
+    /**
+     * Takes over the state of the engine this one replaces: correlation windows of correlations whose definition is
+     * unchanged, suppression windows of rules whose suppression is unchanged, per-rule counters by rule id and the
+     * totals. Call on the owning thread before this engine evaluates; {@code previous} must not be used afterwards.
+     *
+     * @return how many correlations kept their windows
+     */
+    public int adoptState(DetectionEngine previous) {
+        evaluated = previous.evaluated;
+        evaluatedTotal.set(previous.evaluatedTotal.get());
+        sampledEvents.set(previous.sampledEvents.get());
+        sampledNsTotal.set(previous.sampledNsTotal.get());
+        suppressedTotal.set(previous.suppressedTotal.get());
+        for (int i = 0; i < rules.length; i++) {
+            final Integer old = previous.indexById.get(rules[i].id());
+            if (old == null) {
+                continue;
+            }
+            hits.set(i, previous.hits.get(old));
+            suppressed.set(i, previous.suppressed.get(old));
+            evalSamples.set(i, previous.evalSamples.get(old));
+            evalNs.set(i, previous.evalNs.get(old));
+            final AlertSuppressor before = previous.suppressors[old];
+            if (suppressors[i] != null && before != null && suppressors[i].suppression().equals(before.suppression())) {
+                suppressors[i].carryOver(before);
+            }
+        }
+        for (int c = 0; c < correlations.length; c++) {
+            for (int o = 0; o < previous.correlations.length; o++) {
+                if (previous.correlations[o].id().equals(correlations[c].id())) {
+                    correlationHits.set(c, previous.correlationHits.get(o));
+                }
+            }
+        }
+        if (correlation == null || previous.correlation == null) {
+            return 0;
+        }
+        return correlation.carryOver(previous.correlation);
+    }
+
+    /** @return per-rule statistics, detection rules in rule order then correlation rules; any thread */
+    public List<RuleStats> ruleStats() {
+        final List<RuleStats> out = new ArrayList<>(rules.length + correlations.length);
+        for (int i = 0; i < rules.length; i++) {
+            final CompiledRule r = rules[i];
+            out.add(new RuleStats(r.id(), r.title(), r.level(), String.valueOf(r.file()), false, hits.get(i),
+                    suppressed.get(i), evalSamples.get(i), evalNs.get(i)));
+        }
+        for (int i = 0; i < correlations.length; i++) {
+            final CorrelationRule c = correlations[i];
+            out.add(new RuleStats(c.id(), c.title(), c.level(), String.valueOf(c.file()), true,
+                    correlationHits.get(i), 0, 0, 0));
+        }
+        return out;
+    }
+
+    /** @return events evaluated since the first engine of this lineage started; any thread */
+    public long evaluatedTotal() {
+        return evaluatedTotal.get();
+    }
+
+    /** @return events whose evaluation was timed; any thread */
+    public long sampledEvents() {
+        return sampledEvents.get();
+    }
+
+    /** @return nanoseconds the timed events took over all rules; any thread */
+    public long sampledNsTotal() {
+        return sampledNsTotal.get();
+    }
+
+    /** @return alerts not raised because of suppression windows; any thread */
+    public long suppressedTotal() {
+        return suppressedTotal.get();
+    }
+
+    /** @return how many correlation rules the engine runs */
+    public int correlationCount() {
+        return correlations.length;
+    }
+
+    /** @return the live detection settings */
+    public DetectionConfig config() {
+        return config;
     }
 
     /** @return the correlation engine, or null when the rule set has no correlations; owning thread only */

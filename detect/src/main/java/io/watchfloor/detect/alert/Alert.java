@@ -26,11 +26,13 @@ import java.util.Map;
  * @param correlationGroup {@code correlation.group}: group-by field → value of a correlation alert; empty otherwise
  * @param correlationEvents {@code correlation.events}: journal indexes of the events that made a correlation alert
  *     (bounded, ascending); empty for other alerts
+ * @param matchedFields {@code detection.fields}: field → value the matched selections read in the event ("why did
+ *     this fire"), bounded in count and value length by the engine; empty when not applicable
  */
 public record Alert(long timestampMs, long createdMs, String ruleId, String ruleName, String ruleLevel,
                     String ruleDescription, String ruleAuthor, List<String> tags, String hostName, String sourceId,
                     long journalIndex, String message, List<String> matched, Map<String, String> correlationGroup,
-                    List<Long> correlationEvents) {
+                    List<Long> correlationEvents, Map<String, String> matchedFields) {
     /** Coverage kind of a gap that opened. */
     public static final String GAP_OPENED = "coverage.gap.opened";
     /** Coverage kind of a gap that closed. */
@@ -46,6 +48,17 @@ public record Alert(long timestampMs, long createdMs, String ruleId, String rule
         correlationGroup = correlationGroup == null || correlationGroup.isEmpty() ? Map.of()
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(correlationGroup));
         correlationEvents = correlationEvents == null ? List.of() : List.copyOf(correlationEvents);
+        matchedFields = matchedFields == null || matchedFields.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(matchedFields));
+    }
+
+    /** An alert without matched field values (correlation alerts, and callers that do not explain). */
+    public Alert(long timestampMs, long createdMs, String ruleId, String ruleName, String ruleLevel,
+                 String ruleDescription, String ruleAuthor, List<String> tags, String hostName, String sourceId,
+                 long journalIndex, String message, List<String> matched, Map<String, String> correlationGroup,
+                 List<Long> correlationEvents) {
+        this(timestampMs, createdMs, ruleId, ruleName, ruleLevel, ruleDescription, ruleAuthor, tags, hostName,
+                sourceId, journalIndex, message, matched, correlationGroup, correlationEvents, Map.of());
     }
 
     /** An alert of a detection rule or coverage transition: no correlation group or events. */
@@ -53,7 +66,7 @@ public record Alert(long timestampMs, long createdMs, String ruleId, String rule
                  String ruleDescription, String ruleAuthor, List<String> tags, String hostName, String sourceId,
                  long journalIndex, String message, List<String> matched) {
         this(timestampMs, createdMs, ruleId, ruleName, ruleLevel, ruleDescription, ruleAuthor, tags, hostName,
-                sourceId, journalIndex, message, matched, Map.of(), List.of());
+                sourceId, journalIndex, message, matched, Map.of(), List.of(), Map.of());
     }
 
     /**
@@ -87,7 +100,8 @@ public record Alert(long timestampMs, long createdMs, String ruleId, String rule
     /**
      * @return the alert as flat ECS-style keys, in this order: {@code @timestamp event.kind rule.id rule.name
      *     rule.level tags host.name watchfloor.source_id watchfloor.journal_index message}, then
-     *     {@code rule.description rule.author event.created detection.matched correlation.group correlation.events}
+     *     {@code rule.description rule.author event.created detection.matched detection.fields correlation.group
+     *     correlation.events}
      *     when present
      */
     public Map<String, Object> toEcs() {
@@ -111,6 +125,9 @@ public record Alert(long timestampMs, long createdMs, String ruleId, String rule
         m.put("event.created", isoMillis(createdMs));
         if (!matched.isEmpty()) {
             m.put("detection.matched", matched);
+        }
+        if (!matchedFields.isEmpty()) {
+            m.put("detection.fields", matchedFields);
         }
         if (!correlationGroup.isEmpty()) {
             m.put("correlation.group", correlationGroup);

@@ -136,6 +136,27 @@ public final class CorrelationEngine {
         }
     }
 
+    /**
+     * Takes over the windows (groups, watermark, counters) of every correlation of {@code previous} whose rule and
+     * configuration are equal to one of this engine's, so a rule reload does not forget them. Call on the owning
+     * thread, before this engine sees any match; {@code previous} must not be used afterwards.
+     *
+     * @return how many correlations kept their state
+     */
+    public int carryOver(CorrelationEngine previous) {
+        int carried = 0;
+        for (int i = 0; i < states.length; i++) {
+            for (CorrelationState old : previous.states) {
+                if (states[i].sameDefinition(old)) {
+                    states[i] = old;
+                    carried++;
+                    break;
+                }
+            }
+        }
+        return carried;
+    }
+
     /** @return how many correlations run */
     public int correlationCount() {
         return states.length;

@@ -57,6 +57,11 @@ final class CorrelationState {
         };
     }
 
+    /** @return true when {@code other} runs an equal rule under an equal configuration, so its windows fit this one */
+    boolean sameDefinition(CorrelationState other) {
+        return rule.equals(other.rule) && config.equals(other.config);
+    }
+
     int groupCount() {
         return groups.size();
     }

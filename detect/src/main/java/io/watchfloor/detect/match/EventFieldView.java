@@ -58,6 +58,11 @@ public final class EventFieldView {
         }
     }
 
+    /** @return the Sigma field name of id {@code id} ({@link FieldRegistry#KEYWORDS_NAME} for keywords) */
+    public String name(int id) {
+        return names[id];
+    }
+
     /** @return the event the view currently reads */
     public Event event() {
         return event;

@@ -9,6 +9,7 @@ import java.util.List;
 public final class Selection {
     private final String name;
     private final FieldPredicate[][] alternatives;
+    private final int[] fieldIds;
 
     /** @param alternatives OR of AND-groups; must not be empty */
     public Selection(String name, List<List<FieldPredicate>> alternatives) {
@@ -17,6 +18,18 @@ public final class Selection {
         for (int i = 0; i < alternatives.size(); i++) {
             this.alternatives[i] = alternatives.get(i).toArray(new FieldPredicate[0]);
         }
+        final java.util.LinkedHashSet<Integer> ids = new java.util.LinkedHashSet<>();
+        for (FieldPredicate[] group : this.alternatives) {
+            for (FieldPredicate p : group) {
+                ids.add(p.fieldId());
+            }
+        }
+        this.fieldIds = ids.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** @return the distinct registry ids of the fields the selection reads, in rule order; for explaining a match */
+    public int[] fieldIds() {
+        return fieldIds.clone();
     }
 
     /** @return the search identifier as written in the rule */

@@ -17,8 +17,11 @@ public final class CompiledRule {
     private final Path file;
     private final Selection[] selections;
     private final Condition condition;
+    private final RuleSuppression suppression;
 
-    CompiledRule(RuleMetadata meta, LogSource logSource, Path file, List<Selection> selections, Condition condition) {
+    CompiledRule(RuleMetadata meta, LogSource logSource, Path file, List<Selection> selections, Condition condition,
+                 RuleSuppression suppression) {
+        this.suppression = suppression;
         this.meta = meta;
         this.logSource = logSource;
         this.file = file;
@@ -54,6 +57,15 @@ public final class CompiledRule {
     public LogSource logSource() { return logSource; }
     /** @return the file the rule was loaded from */
     public Path file() { return file; }
+
+    /**
+     * @return the suppression the rule declares with its custom {@code suppression:} key, or null when it declares
+     *     none (the configured default applies)
+     */
+    public RuleSuppression suppression() { return suppression; }
+
+    /** @return the field ids selection {@code i} reads */
+    public int[] selectionFieldIds(int i) { return selections[i].fieldIds(); }
 
     /** @return how many selections (search identifiers) the detection has; the memo needs this many bytes */
     public int selectionCount() { return selections.length; }

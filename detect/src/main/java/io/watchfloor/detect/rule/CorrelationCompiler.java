@@ -64,12 +64,22 @@ final class CorrelationCompiler {
     }
 
     private static long timespanMs(Object v) throws InvalidDetectionException {
+        return timespanMs(v, "correlation.timespan", INVALID);
+    }
+
+    /**
+     * Parses a Sigma timespan ({@code <number><s|m|h|d|w>}, at most 30 days).
+     *
+     * @param key the YAML key named in the rejection
+     * @param code the rejection code
+     */
+    static long timespanMs(Object v, String key, String code) throws InvalidDetectionException {
         if (!(v instanceof String)) {
-            throw new InvalidDetectionException(INVALID, "'correlation.timespan' must be a string like 5m");
+            throw new InvalidDetectionException(code, "'" + key + "' must be a string like 5m");
         }
         final Matcher m = TIMESPAN.matcher(((String) v).strip());
         if (!m.matches()) {
-            throw new InvalidDetectionException(INVALID, "'correlation.timespan' " + v + " (expected: <number><s|m|h|d|w>)");
+            throw new InvalidDetectionException(code, "'" + key + "' " + v + " (expected: <number><s|m|h|d|w>)");
         }
         final long n = Long.parseLong(m.group(1));
         final long unitMs;
@@ -82,7 +92,7 @@ final class CorrelationCompiler {
         }
         final long ms = n * unitMs;
         if (ms <= 0 || ms > MAX_TIMESPAN_MS) {
-            throw new InvalidDetectionException(INVALID, "'correlation.timespan' " + v + " (expected: > 0 and <= 30d)");
+            throw new InvalidDetectionException(code, "'" + key + "' " + v + " (expected: > 0 and <= 30d)");
         }
         return ms;
     }

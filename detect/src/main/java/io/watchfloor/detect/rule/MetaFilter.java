@@ -60,6 +60,6 @@ record MetaFilter(String id, Path file, LogSource logSource, List<String> refs, 
         all.addAll(selections);
         final Condition filter = ConditionParser.parse(conditions, names, offset);
         return new CompiledRule(rule.metadata(), rule.logSource(), rule.file(), all,
-                ConditionParser.andNot(rule.condition(), filter));
+                ConditionParser.andNot(rule.condition(), filter), rule.suppression());
     }
 }

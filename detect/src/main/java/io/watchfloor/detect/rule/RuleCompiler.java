@@ -62,7 +62,31 @@ final class RuleCompiler {
             throw new InvalidDetectionException("field_invalid", "'detection' has no search identifiers");
         }
         final Condition condition = ConditionParser.parse(conditions, names);
-        return new CompiledRule(meta, logSource, file, compiled, condition);
+        return new CompiledRule(meta, logSource, file, compiled, condition, suppression(doc.get("suppression")));
+    }
+
+    /**
+     * Reads the custom {@code suppression:} key ({@code group_by} list, {@code timespan} like {@code 10m}).
+     *
+     * @return null when the rule has none
+     */
+    private static RuleSuppression suppression(Object value) throws InvalidDetectionException {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map)) {
+            throw new InvalidDetectionException("field_invalid", "'suppression' must be a map with group_by and timespan");
+        }
+        final Map<?, ?> m = (Map<?, ?>) value;
+        for (Object k : m.keySet()) {
+            if (!"group_by".equals(k) && !"timespan".equals(k)) {
+                throw new InvalidDetectionException("field_invalid", "'suppression." + k + "' is unknown (expected: group_by, timespan)");
+            }
+        }
+        final Object span = m.get("timespan");
+        final long windowMs = "0s".equals(span) || "0".equals(String.valueOf(span)) ? 0
+                : CorrelationCompiler.timespanMs(span, "suppression.timespan", "field_invalid");
+        return new RuleSuppression(stringList(m, "group_by"), windowMs);
     }
 
     /**
