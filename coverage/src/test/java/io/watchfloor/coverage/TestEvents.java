@@ -1,5 +1,6 @@
 package io.watchfloor.coverage;
 
+import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.core.event.Event;
 import io.watchfloor.core.event.Listener;
 import io.watchfloor.core.event.SyslogFields;
@@ -33,6 +34,17 @@ public final class TestEvents {
     public static Event syslog(String host, String app, String peer, long receivedAtMs) {
         final Event e = new Event();
         syslogInto(e, host, app, peer, receivedAtMs, Long.MIN_VALUE);
+        return e;
+    }
+
+    /**
+     * @return a syslog event from source {@code index} of {@code inventory} (HOSTNAME its id), attributed to it,
+     *     marked replayed or live
+     */
+    public static Event attributedSyslog(Inventory inventory, int index, long receivedAtMs, boolean replay) {
+        final Event e = syslog(inventory.source(index).id(), "app", "192.0.2.1", receivedAtMs);
+        e.attribute(index, inventory.source(index).id());
+        e.replay(replay);
         return e;
     }
 

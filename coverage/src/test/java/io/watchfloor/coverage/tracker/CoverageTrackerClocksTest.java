@@ -12,7 +12,6 @@ import io.watchfloor.coverage.inventory.Source;
 import io.watchfloor.coverage.inventory.SourceMatch;
 import io.watchfloor.core.event.Event;
 import io.watchfloor.core.time.ManualClock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -223,18 +222,8 @@ class CoverageTrackerClocksTest {
 
     @Test
     void shouldKeepARestoredDelayedGapWithoutAlertingItAgainAndCloseItOnceWhenReplayShowsRecovery() {
-        final List<Gap> journal = new ArrayList<>();
-        final GapListener journaling = new GapListener() {
-            @Override
-            public void gapOpened(Gap gap, boolean replay) {
-                journal.add(gap);
-            }
-
-            @Override
-            public void gapClosed(Gap gap, boolean replay) {
-                journal.add(gap);
-            }
-        };
+        final RecordingGapListener journaling = new RecordingGapListener();
+        final List<Gap> journal = journaling.gaps;
         final CoverageTracker first = new CoverageTracker(INVENTORY, journaling, CoverageTrackerConfig.DEFAULT, T0);
         for (int k = 0; k < 5; k++) {
             send(first, 0, T0 + k * SECOND, T0 - HOUR, false);

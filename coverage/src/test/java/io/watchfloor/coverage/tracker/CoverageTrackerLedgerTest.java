@@ -1,6 +1,6 @@
 package io.watchfloor.coverage.tracker;
 
-import static io.watchfloor.coverage.TestEvents.syslog;
+import static io.watchfloor.coverage.TestEvents.attributedSyslog;
 import static io.watchfloor.coverage.TestEvents.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import io.watchfloor.coverage.inventory.Criticality;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.Source;
 import io.watchfloor.coverage.inventory.SourceMatch;
-import io.watchfloor.core.event.Event;
 import io.watchfloor.core.time.ManualClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +33,7 @@ class CoverageTrackerLedgerTest {
     private CoverageTracker tracker = new CoverageTracker(INVENTORY, listener, WITH_NEVER_SEEN, T0);
 
     private static void event(CoverageTracker t, int index, long receivedAtMs, boolean replay) {
-        final Event e = syslog(INVENTORY.source(index).id(), "app", "192.0.2.1", receivedAtMs);
-        e.attribute(index, INVENTORY.source(index).id());
-        e.replay(replay);
-        t.onEvent(e);
+        t.onEvent(attributedSyslog(INVENTORY, index, receivedAtMs, replay));
     }
 
     private void tickAfter(long deltaMs) {

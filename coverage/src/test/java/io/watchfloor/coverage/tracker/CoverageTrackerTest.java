@@ -1,6 +1,7 @@
 package io.watchfloor.coverage.tracker;
 
 import static io.watchfloor.coverage.TestEvents.json;
+import static io.watchfloor.coverage.TestEvents.attributedSyslog;
 import static io.watchfloor.coverage.TestEvents.syslog;
 import static io.watchfloor.coverage.TestEvents.syslogInto;
 import static io.watchfloor.coverage.TestEvents.tick;
@@ -42,10 +43,7 @@ class CoverageTrackerTest {
     }
 
     private static void event(CoverageTracker t, int index, long receivedAtMs, boolean replay) {
-        final Event e = syslog(INVENTORY.source(index).id(), "app", "192.0.2.1", receivedAtMs);
-        e.attribute(index, INVENTORY.source(index).id());
-        e.replay(replay);
-        t.onEvent(e);
+        t.onEvent(attributedSyslog(INVENTORY, index, receivedAtMs, replay));
     }
 
     private void tickAfter(long deltaMs) {
@@ -220,18 +218,8 @@ class CoverageTrackerTest {
 
     /** Runs a first life until {@code fw} has an open gap, and returns the journaled transitions. */
     private List<Gap> firstLifeWithOpenGap() {
-        final List<Gap> journal = new java.util.ArrayList<>();
-        final GapListener journaling = new GapListener() {
-            @Override
-            public void gapOpened(Gap gap, boolean replay) {
-                journal.add(gap);
-            }
-
-            @Override
-            public void gapClosed(Gap gap, boolean replay) {
-                journal.add(gap);
-            }
-        };
+        final RecordingGapListener journaling = new RecordingGapListener();
+        final List<Gap> journal = journaling.gaps;
         final CoverageTracker life = new CoverageTracker(INVENTORY, journaling, 10_000, T0);
         event(life, 0, T0, false);
         event(life, 3, T0, false);
