@@ -50,12 +50,7 @@ public record ExceptionExpiry(String exceptionId, String sourceId, long expiredA
      * @throws IllegalArgumentException when the text is not such a record (a corrupt journal)
      */
     public static ExceptionExpiry fromJournalJson(String json) {
-        final JsonNode n;
-        try {
-            n = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("coverage journal record : not JSON (expected: an expiry record)", e);
-        }
+        final JsonNode n = JournalJson.parse(json, "an expiry record");
         if (n == null || !n.isObject() || !JOURNAL_TYPE.equals(n.path("type").asText())
                 || !n.path("exception_id").isTextual() || !n.path("source_id").isTextual()
                 || !n.path("expired_at_ms").canConvertToLong()) {

@@ -148,12 +148,7 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
      * @throws IllegalArgumentException when the text is not such a record (a corrupt journal)
      */
     public static Gap fromJournalJson(String json) {
-        final JsonNode n;
-        try {
-            n = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("coverage journal record : not JSON (expected: a gap record)", e);
-        }
+        final JsonNode n = JournalJson.parse(json, "a gap record");
         if (n == null || !n.isObject() || !n.path("id").isTextual() || !n.path("source_id").isTextual()
                 || !n.path("opened_at_ms").canConvertToLong() || !n.path("closed_at_ms").canConvertToLong()) {
             throw new IllegalArgumentException("coverage journal record : " + json
