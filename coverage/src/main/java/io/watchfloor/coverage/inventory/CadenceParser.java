@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a source's {@code cadence} and {@code schedule}: static needs max_silence, learned and batch exclude it,
- * batch needs a schedule and only batch takes one. Without {@code cadence}: static with max_silence, else learned.
- * Not thread-safe: one per validation pass.
+ * Not thread-safe, one per validation pass: reads a source's {@code cadence} and {@code schedule}.
+ *
+ * <p>Static needs max_silence, learned and batch exclude it, batch needs a schedule and only batch takes one.
+ * Without {@code cadence}: static with max_silence, else learned.
  */
 final class CadenceParser {
     private static final String EXPECT_CADENCE = "one of static, learned, batch";

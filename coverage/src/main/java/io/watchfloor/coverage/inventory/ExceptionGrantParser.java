@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the entries of {@code exceptions}: a dated, approved acceptance of one source's gap. Not thread-safe: one
- * per validation pass.
+ * Not thread-safe, one per validation pass: reads the entries of {@code exceptions}.
+ *
+ * <p>Each is a dated, approved acceptance of one source's gap.
  */
 final class ExceptionGrantParser {
     private static final String EXPECT_SOURCE_ID = "a source id of this inventory";

@@ -7,8 +7,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the entries of {@code maintenance_windows}: an id, exactly one scope key (source, tag, category), then
- * start/end (one-off) or days/from/to/timezone (weekly). Not thread-safe: one per validation pass.
+ * Not thread-safe, one per validation pass: reads the entries of {@code maintenance_windows}.
+ *
+ * <p>Each has an id, exactly one scope key (source, tag, category), then start/end (one-off) or
+ * days/from/to/timezone (weekly).
  */
 final class MaintenanceWindowParser {
     private static final String EXPECT_CLOCK = "a quoted time of day like \"02:30\"";

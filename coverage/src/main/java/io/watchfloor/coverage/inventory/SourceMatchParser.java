@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a source's {@code match} (host and app globs, peer addresses and CIDR blocks) and its optional Sigma
- * {@code logsource}. Not thread-safe: one per validation pass.
+ * Not thread-safe, one per validation pass: reads a source's {@code match} and its optional {@code logsource}.
+ *
+ * <p>{@code match} holds host and app globs and peer addresses or CIDR blocks; {@code logsource} a Sigma reference.
  */
 final class SourceMatchParser {
     private static final String EXPECT_GLOB = "a glob of printable characters using only * and ? as wildcards";

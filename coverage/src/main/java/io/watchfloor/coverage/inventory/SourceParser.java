@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the entries of {@code sources}, giving each valid one the next index and remembering the ids used. Not
- * thread-safe: one per validation pass.
+ * Not thread-safe, one per validation pass: reads the entries of {@code sources}.
+ *
+ * <p>Gives each valid source the next index and remembers the ids used.
  */
 final class SourceParser {
     static final String EXPECT_CATEGORY = "one of identity, endpoint, network, cloud, application";

@@ -16,9 +16,10 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Reads typed values out of a parsed YAML document (SnakeYAML's maps, lists and scalars), each at a YAML path
- * like {@code sources[2].match.peers[0]}, and collects an error for every value that is missing or wrong instead
- * of stopping. One instance per validation pass; not thread-safe.
+ * Not thread-safe, one per validation pass: reads typed values out of a parsed YAML document and collects errors.
+ *
+ * <p>Each value is read at a YAML path like {@code sources[2].match.peers[0]} from SnakeYAML's maps, lists and
+ * scalars; a value that is missing or wrong adds an error and reading goes on.
  */
 final class YamlNodeReader {
     static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]*");

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds a {@link CoverageSnapshot} from the tracker's state: per-source coverage with lag statistics, findings
- * and holds, per-category counts, unmanaged senders and the gap history. Tracker thread only; allocates, so it
- * runs on ticks and at most every snapshot interval on events.
+ * Tracker thread only: builds a {@link CoverageSnapshot} from the tracker's state.
+ *
+ * <p>Per-source coverage with lag statistics, findings and holds, per-category counts, unmanaged senders and the
+ * gap history. Allocates, so it runs on ticks and at most every snapshot interval on events.
  */
 final class CoverageSnapshotBuilder {
     /** Lags needed in the window before a time-zone offset is suspected. */

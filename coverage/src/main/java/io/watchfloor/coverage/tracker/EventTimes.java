@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** Reads the event time an event carries. Stateless; allocation-free for syslog events. */
+/** Stateless and thread-safe: reads the event time an event carries, allocation-free for syslog events. */
 final class EventTimes {
     /** Returned when the event carries no readable event time. */
     static final long NONE = -1;

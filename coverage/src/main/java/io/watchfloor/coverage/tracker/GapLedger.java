@@ -10,10 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The open gaps of every source and the bounded history of open and closed gaps: opens, closes, restores from the
- * coverage journal and evicts the oldest closed gaps past {@link CoverageTrackerConfig#maxClosedGaps()}. Tells
- * every transition to the {@link GapListener} and logs it. Tracker thread only; looking up and closing the open
- * gap on an event allocates nothing but the closed record.
+ * Tracker thread only: the open gaps of every source and the bounded history of open and closed gaps.
+ *
+ * <p>Opens, closes, restores from the coverage journal and evicts the oldest closed gaps past
+ * {@link CoverageTrackerConfig#maxClosedGaps()}; tells every transition to the {@link GapListener} and logs it.
+ * Looking up the open gap on an event allocates nothing; closing it allocates only the closed record.
  */
 final class GapLedger {
     /** Transitions log under the tracker's name, where operators already look for them. */

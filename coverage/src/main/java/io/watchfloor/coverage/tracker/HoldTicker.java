@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tick of a source some maintenance window or exception covers: holds its gap back while covered, tells the
- * expiries now due (before the gap an expiry opens), and sets its state. Tracker thread only; runs on ticks, never
- * per event.
+ * Tracker thread only: the tick of a source some maintenance window or exception covers.
+ *
+ * <p>Holds its gap back while covered, tells the expiries now due (before the gap an expiry opens), and sets its
+ * state. Runs on ticks, never per event.
  */
 final class HoldTicker {
     /** Expiries log under the tracker's name, where operators already look for them. */

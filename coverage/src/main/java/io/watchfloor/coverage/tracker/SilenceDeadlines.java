@@ -6,8 +6,9 @@ import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.Source;
 
 /**
- * When a source's silence becomes a gap under its cadence (static, learned, batch), and the learning of the
- * {@code cadence: learned} sources. Tracker thread only; {@link #learn} runs per event and allocates nothing.
+ * Tracker thread only: when a source's silence becomes a gap under its cadence (static, learned, batch).
+ *
+ * <p>Also learns the {@code cadence: learned} sources; {@link #learn} runs per event and allocates nothing.
  */
 final class SilenceDeadlines {
     /** Returned when the silence is not a gap (yet). */

@@ -4,9 +4,10 @@ import io.watchfloor.coverage.inventory.Inventory;
 import java.util.Arrays;
 
 /**
- * The mutable state of every inventory source, one slot per source index: last receive and event time, event
- * count, {@link SourceState}, the lag window with the DELAYED flag it drives, and future-timestamp counters.
- * Tracker thread only; {@link #onReceive} runs per event and allocates nothing.
+ * Tracker thread only: the mutable state of every inventory source, one slot per source index.
+ *
+ * <p>Holds the last receive and event time, event count, {@link SourceState}, the lag window with the DELAYED flag
+ * it drives, and future-timestamp counters. {@link #onReceive} runs per event and allocates nothing.
  */
 final class SourceStates {
     /** {@link #lastReceivedMs} of a source that never reported. */
@@ -144,8 +145,10 @@ final class SourceStates {
 
     /** @return source {@code i}'s FUTURE_TIMESTAMP finding, or null when no event time was ahead; allocates */
     SourceFinding futureTimestampFinding(int i) {
-        return futureEvents[i] == 0 ? null
-                : new SourceFinding(FindingKind.FUTURE_TIMESTAMP, futureEvents[i], futureLastAtMs[i], futureMaxAheadMs[i]);
+        if (futureEvents[i] == 0) {
+            return null;
+        }
+        return new SourceFinding(FindingKind.FUTURE_TIMESTAMP, futureEvents[i], futureLastAtMs[i], futureMaxAheadMs[i]);
     }
 
     /** @return every source's lag window */

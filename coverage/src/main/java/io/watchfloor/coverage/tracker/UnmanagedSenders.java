@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * The senders no inventory source claims, keyed by host name, bounded by
- * {@link CoverageTrackerConfig#maxUnmanagedSenders()}. Tracker thread only; a repeat syslog sender is counted
- * without allocating.
+ * Tracker thread only: the senders no inventory source claims, keyed by host name.
+ *
+ * <p>Bounded by {@link CoverageTrackerConfig#maxUnmanagedSenders()}; a repeat syslog sender is counted without
+ * allocating.
  */
 final class UnmanagedSenders {
     private final int maxSenders;
