@@ -3,7 +3,10 @@ package io.watchfloor.server.api;
 import java.util.List;
 import java.util.Map;
 
-/** Answers one GET path. Called on a Netty event-loop thread: reads published snapshots only, never blocks. */
+/**
+ * Answers one method and path. GET routes are called on a Netty event-loop thread: they read published snapshots
+ * only and never block. POST routes are called on the API's POST thread, one at a time, and may block briefly.
+ */
 @FunctionalInterface
 public interface ApiRoute {
     /**

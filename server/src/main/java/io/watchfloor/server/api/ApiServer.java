@@ -32,9 +32,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Serves {@link ApiRoute}s over HTTP/1.1 GET. One event-loop thread: API traffic is light. */
+/**
+ * Serves {@link ApiRoute}s over HTTP/1.1, routed by method and path. GET (and HEAD) routes run on the one
+ * event-loop thread: API traffic is light and they read published snapshots. POST routes are operator actions that
+ * may block (a rule reload compiles rules), so they run one at a time on their own thread, and the answer is written
+ * from there. A path known under another method answers 405 with {@code Allow}.
+ */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     /** API requests carry no body worth more than this. */
@@ -43,6 +51,8 @@ public final class ApiServer implements AutoCloseable {
     private final String bindAddress;
     private final int port;
     private final Map<String, ApiRoute> routes;
+    private final Map<String, ApiRoute> postRoutes;
+    private ExecutorService postWorker;
     private EventLoopGroup group;
     private Channel channel;
 
@@ -50,9 +60,19 @@ public final class ApiServer implements AutoCloseable {
      * @param routes path → route, e.g. {@code /api/coverage}
      */
     public ApiServer(String bindAddress, int port, Map<String, ApiRoute> routes) {
+        this(bindAddress, port, routes, Map.of());
+    }
+
+    /**
+     * @param getRoutes path → GET route, e.g. {@code /api/coverage}
+     * @param postRoutes path → POST route, e.g. {@code /api/rules/reload}; may block, run one at a time off the
+     *     event loop
+     */
+    public ApiServer(String bindAddress, int port, Map<String, ApiRoute> getRoutes, Map<String, ApiRoute> postRoutes) {
         this.bindAddress = bindAddress;
         this.port = port;
-        this.routes = Map.copyOf(routes);
+        this.routes = Map.copyOf(getRoutes);
+        this.postRoutes = Map.copyOf(postRoutes);
     }
 
     /**
@@ -67,6 +87,11 @@ public final class ApiServer implements AutoCloseable {
         final Class<? extends ServerSocketChannel> type =
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         group = new MultiThreadIoEventLoopGroup(1, factory);
+        postWorker = Executors.newSingleThreadExecutor(r -> {
+            final Thread t = new Thread(r, "watchfloor-api-post");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             channel = new ServerBootstrap().group(group).channel(type)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -79,6 +104,7 @@ public final class ApiServer implements AutoCloseable {
                     .bind(bindAddress, port).syncUninterruptibly().channel();
         } catch (RuntimeException e) {
             group.shutdownGracefully();
+            postWorker.shutdownNow();
             throw new IllegalStateException("API cannot bind " + bindAddress + ":" + port + ": " + e.getMessage(), e);
         }
         final int bound = ((InetSocketAddress) channel.localAddress()).getPort();
@@ -91,6 +117,9 @@ public final class ApiServer implements AutoCloseable {
         if (channel != null) {
             channel.close().syncUninterruptibly();
         }
+        if (postWorker != null) {
+            postWorker.shutdownNow();
+        }
         if (group != null) {
             group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         }
@@ -100,28 +129,52 @@ public final class ApiServer implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
             final QueryStringDecoder q = new QueryStringDecoder(req.uri());
-            final ApiRoute route = routes.get(q.path());
-            ApiResponse answer;
-            if (route == null) {
-                answer = ApiResponse.error(404, "no such path: " + q.path());
-            } else if (!HttpMethod.GET.equals(req.method()) && !HttpMethod.HEAD.equals(req.method())) {
-                answer = ApiResponse.error(405, "method " + req.method() + " not allowed (expected: GET)");
-            } else {
+            final String path = q.path();
+            final boolean keepAlive = HttpUtil.isKeepAlive(req);
+            final boolean read = HttpMethod.GET.equals(req.method()) || HttpMethod.HEAD.equals(req.method());
+            if (HttpMethod.POST.equals(req.method()) && postRoutes.containsKey(path)) {
+                final ApiRoute route = postRoutes.get(path);
+                final Map<String, List<String>> params = q.parameters();
                 try {
-                    answer = route.handle(q.parameters());
-                } catch (IllegalArgumentException e) {
-                    answer = ApiResponse.error(400, e.getMessage());
-                } catch (RuntimeException e) {
-                    LOG.warn("API route failed. path={} error={}", q.path(), e.toString());
-                    answer = ApiResponse.error(500, "internal error");
+                    postWorker.execute(() -> respond(ctx, keepAlive, run(route, path, params), null));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    respond(ctx, false, ApiResponse.error(503, "shutting down"), null);
                 }
+                return;
             }
+            if (read && routes.containsKey(path)) {
+                respond(ctx, keepAlive, run(routes.get(path), path, q.parameters()), null);
+                return;
+            }
+            final String allow = routes.containsKey(path) ? "GET, HEAD" : postRoutes.containsKey(path) ? "POST" : null;
+            if (allow == null) {
+                respond(ctx, keepAlive, ApiResponse.error(404, "no such path: " + path), null);
+            } else {
+                respond(ctx, keepAlive, ApiResponse.error(405, "method " + req.method() + " not allowed (expected: "
+                        + allow + ")"), allow);
+            }
+        }
+
+        private ApiResponse run(ApiRoute route, String path, Map<String, List<String>> params) {
+            try {
+                return route.handle(params);
+            } catch (IllegalArgumentException e) {
+                return ApiResponse.error(400, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("API route failed. path={} error={}", path, e.toString());
+                return ApiResponse.error(500, "internal error");
+            }
+        }
+
+        private void respond(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer, String allow) {
             final FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
             res.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
             res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
             res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-            final boolean keepAlive = HttpUtil.isKeepAlive(req);
+            if (allow != null) {
+                res.headers().set(HttpHeaderNames.ALLOW, allow);
+            }
             if (keepAlive) {
                 HttpUtil.setKeepAlive(res, true);
                 ctx.writeAndFlush(res);

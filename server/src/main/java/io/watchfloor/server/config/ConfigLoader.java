@@ -1,6 +1,8 @@
 package io.watchfloor.server.config;
 
 import io.watchfloor.core.config.ConfigError;
+import io.watchfloor.detect.DetectionConfig;
+import io.watchfloor.detect.rule.RuleSuppression;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,12 @@ public final class ConfigLoader {
     public static final int TICK_INTERVAL_MS_DEFAULT = 1000;
     public static final String INVENTORY_DEFAULT = "inventory.yaml";
     public static final String RULES_DEFAULT = "rules";
+    /** Default of {@code detection.suppression.window_secs}: suppression off. */
+    public static final int SUPPRESSION_WINDOW_SECS_DEFAULT = 0;
+    /** Longest suppression window: one day. */
+    public static final int SUPPRESSION_WINDOW_SECS_MAX = 86_400;
+    /** Default of {@code detection.reload.debounce_ms}. */
+    public static final int RELOAD_DEBOUNCE_MS_DEFAULT = 500;
 
     private static final int PORT_MAX = 65_535;
 
@@ -104,11 +112,14 @@ public final class ConfigLoader {
         }
         final int tick = y.integer(coverage, "coverage", "tick_interval_ms", TICK_INTERVAL_MS_DEFAULT, 10, 3_600_000);
 
-        final Map<String, Object> detection = orEmpty(y.section(root, "", "detection", Set.of("rules")));
+        final Map<String, Object> detection = orEmpty(y.section(root, "", "detection", Set.of("rules", "suppression",
+                "max_suppression_groups", "cost_sample_interval", "max_matched_fields", "max_matched_value_chars",
+                "reload")));
         final Path rules = dir.resolve(y.string(detection, "detection", "rules", RULES_DEFAULT)).normalize();
         if (!Files.isDirectory(rules)) {
             y.error("detection.rules", "\"" + rules + "\" is not a directory (expected: the Sigma rules directory)");
         }
+        final WatchfloorConfig.Detection detectionConfig = detection(y, detection);
         if (syslogConfig.tcpPort() > 0 && syslogConfig.tcpPort() == httpConfig.port()) {
             y.error("listeners.http.port", "found " + httpConfig.port() + " (expected: a port other than the syslog TCP port)");
         }
@@ -119,7 +130,29 @@ public final class ConfigLoader {
             return new Result(null, errors);
         }
         return new Result(new WatchfloorConfig(file, syslogConfig, httpConfig, apiConfig, slots, parseThreads,
-                retention, inventory, tick, rules), errors);
+                retention, inventory, tick, rules, detectionConfig), errors);
+    }
+
+    private static WatchfloorConfig.Detection detection(YamlReader y, Map<String, Object> detection) {
+        final String dp = "detection";
+        final Map<String, Object> sup = orEmpty(y.section(detection, dp, "suppression", Set.of("window_secs", "group_by")));
+        final int windowSecs = y.integer(sup, "detection.suppression", "window_secs", SUPPRESSION_WINDOW_SECS_DEFAULT, 0,
+                SUPPRESSION_WINDOW_SECS_MAX);
+        final List<String> groupBy = y.stringList(sup, "detection.suppression", "group_by", List.of());
+        final DetectionConfig engine = new DetectionConfig(new RuleSuppression(groupBy, windowSecs * 1000L),
+                y.integer(detection, dp, "max_suppression_groups", DetectionConfig.MAX_SUPPRESSION_GROUPS_DEFAULT, 1,
+                        10_000_000),
+                y.integer(detection, dp, "cost_sample_interval", DetectionConfig.COST_SAMPLE_INTERVAL_DEFAULT, 1,
+                        1 << 30),
+                y.integer(detection, dp, "max_matched_fields", DetectionConfig.MAX_MATCHED_FIELDS_DEFAULT, 0, 64),
+                y.integer(detection, dp, "max_matched_value_chars", DetectionConfig.MAX_MATCHED_VALUE_CHARS_DEFAULT, 1,
+                        65_536));
+        final Map<String, Object> reload = orEmpty(y.section(detection, dp, "reload",
+                Set.of("watch", "debounce_ms", "sighup")));
+        final String rp = "detection.reload";
+        return new WatchfloorConfig.Detection(engine, y.bool(reload, rp, "watch", true),
+                y.integer(reload, rp, "debounce_ms", RELOAD_DEBOUNCE_MS_DEFAULT, 0, 60_000),
+                y.bool(reload, rp, "sighup", true));
     }
 
     private static Map<String, Object> orEmpty(Map<String, Object> m) {

@@ -1,5 +1,7 @@
 package io.watchfloor.server.config;
 
+import io.watchfloor.detect.DetectionConfig;
+
 import java.nio.file.Path;
 
 /**
@@ -15,9 +17,31 @@ import java.nio.file.Path;
  * @param inventory the inventory file
  * @param tickIntervalMs how often coverage time advances
  * @param rulesDir the Sigma rules directory
+ * @param detection live detection settings and rule reload triggers ({@code detection.*} but {@code rules})
  */
 public record WatchfloorConfig(Path file, Syslog syslog, Http http, Api api, int ringSlots, int parseThreads,
-                               int retentionDays, Path inventory, long tickIntervalMs, Path rulesDir) {
+                               int retentionDays, Path inventory, long tickIntervalMs, Path rulesDir,
+                               Detection detection) {
+
+    /** A configuration with {@link Detection#DEFAULT} detection settings. */
+    public WatchfloorConfig(Path file, Syslog syslog, Http http, Api api, int ringSlots, int parseThreads,
+                            int retentionDays, Path inventory, long tickIntervalMs, Path rulesDir) {
+        this(file, syslog, http, api, ringSlots, parseThreads, retentionDays, inventory, tickIntervalMs, rulesDir,
+                Detection.DEFAULT);
+    }
+
+    /**
+     * Live detection settings.
+     *
+     * @param engine suppression default, cost sampling and alert explanation bounds
+     * @param watchRules reload the rules when a file under the rules directory changes ({@code detection.reload.watch})
+     * @param reloadDebounceMs quiet time after the last change before reloading ({@code detection.reload.debounce_ms})
+     * @param reloadOnSighup reload the rules on SIGHUP where the JVM supports it ({@code detection.reload.sighup})
+     */
+    public record Detection(DetectionConfig engine, boolean watchRules, int reloadDebounceMs, boolean reloadOnSighup) {
+        /** Every detection option at its default. */
+        public static final Detection DEFAULT = new Detection(DetectionConfig.DEFAULT, true, 500, true);
+    }
 
     /** Syslog listener settings; a port of 0 picks a free port, -1 disables that transport. */
     public record Syslog(String bindAddress, int tcpPort, int udpPort, int maxFrameBytes, int udpReceiveBufferBytes,
@@ -39,18 +63,18 @@ public record WatchfloorConfig(Path file, Syslog syslog, Http http, Api api, int
                         syslog.maxFrameBytes(), syslog.udpReceiveBufferBytes(), syslog.maxConnections()),
                 new Http(http.bindAddress(), http.port() < 0 ? -1 : 0, http.maxBodyBytes(), http.maxDecompressedBytes()),
                 new Api(api.bindAddress(), 0), ringSlots, parseThreads, retentionDays, inventory, tickIntervalMs,
-                rulesDir);
+                rulesDir, detection);
     }
 
     /** @return a copy with another inventory file */
     public WatchfloorConfig withInventory(Path inventoryFile) {
         return new WatchfloorConfig(file, syslog, http, api, ringSlots, parseThreads, retentionDays, inventoryFile,
-                tickIntervalMs, rulesDir);
+                tickIntervalMs, rulesDir, detection);
     }
 
     /** @return a copy with another ring size */
     public WatchfloorConfig withRingSlots(int slots) {
         return new WatchfloorConfig(file, syslog, http, api, slots, parseThreads, retentionDays, inventory,
-                tickIntervalMs, rulesDir);
+                tickIntervalMs, rulesDir, detection);
     }
 }

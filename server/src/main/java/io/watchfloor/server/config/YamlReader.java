@@ -120,6 +120,42 @@ final class YamlReader {
         return (String) v;
     }
 
+    boolean bool(Map<String, Object> m, String path, String key, boolean defaultValue) {
+        final Object v = m.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (!(v instanceof Boolean)) {
+            error(join(path, key), "found " + describe(v) + " (expected: true or false)");
+            return defaultValue;
+        }
+        return (Boolean) v;
+    }
+
+    /** @return a list of non-empty strings (a single string is a list of one) */
+    List<String> stringList(Map<String, Object> m, String path, String key, List<String> defaultValue) {
+        final Object v = m.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (v instanceof String && !((String) v).isBlank()) {
+            return List.of((String) v);
+        }
+        if (v instanceof List) {
+            final List<String> out = new java.util.ArrayList<>();
+            for (Object o : (List<?>) v) {
+                if (!(o instanceof String) || ((String) o).isBlank()) {
+                    error(join(path, key), "found item " + describe(o) + " (expected: a list of non-empty strings)");
+                    return defaultValue;
+                }
+                out.add((String) o);
+            }
+            return List.copyOf(out);
+        }
+        error(join(path, key), "found " + describe(v) + " (expected: a list of non-empty strings)");
+        return defaultValue;
+    }
+
     /** @return an IP address literal (IPv4, IPv6) or {@code localhost}; bind addresses are never looked up in DNS */
     String bindAddress(Map<String, Object> m, String path, String key, String defaultValue) {
         final String v = string(m, path, key, defaultValue);

@@ -9,7 +9,6 @@ import io.watchfloor.coverage.report.CoverageReport;
 import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.tracker.CoverageSnapshot;
 import io.watchfloor.coverage.tracker.GapType;
-import io.watchfloor.detect.DetectionEngine;
 import io.watchfloor.detect.alert.Alert;
 import io.watchfloor.detect.sink.AlertLog;
 import io.watchfloor.server.api.ApiResponse;
@@ -34,21 +33,21 @@ final class ApiRoutes {
     private final AlertLog alerts;
     private final IngestCounters counters;
     private final EventJournal journal;
-    private final DetectionEngine engine;
+    private final RuleRoutes rules;
     private final Supplier<String> metrics;
     private final BooleanSupplier ready;
     private final WallClock clock;
 
     ApiRoutes(Inventory inventory, List<MonitorDownPeriod> monitorDown, Supplier<CoverageSnapshot> coverage,
               AlertLog alerts, IngestCounters counters, EventJournal journal,
-              DetectionEngine engine, Supplier<String> metrics, BooleanSupplier ready, WallClock clock) {
+              RuleRoutes rules, Supplier<String> metrics, BooleanSupplier ready, WallClock clock) {
         this.inventory = inventory;
         this.monitorDown = monitorDown;
         this.coverage = coverage;
         this.alerts = alerts;
         this.counters = counters;
         this.journal = journal;
-        this.engine = engine;
+        this.rules = rules;
         this.metrics = metrics;
         this.ready = ready;
         this.clock = clock;
@@ -61,12 +60,17 @@ final class ApiRoutes {
         r.put("/api/gaps", this::gaps);
         r.put("/api/stats", q -> ApiResponse.json(stats()));
         r.put("/api/alerts", this::alerts);
-        r.put("/api/rules", q -> ApiResponse.json(Map.of("rules", engine.ruleCount(), "hits", engine.hitsSnapshot())));
+        r.put("/api/rules", q -> rules.list());
         r.put("/metrics", q -> ApiResponse.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
         r.put("/livez", q -> ApiResponse.json(Map.of("status", "live")));
         r.put("/readyz", q -> ready.getAsBoolean() ? ApiResponse.json(Map.of("status", "ready"))
                 : ApiResponse.json(503, Map.of("status", "starting")));
         return r;
+    }
+
+    /** @return the POST routes: operator actions, run off the event loop */
+    Map<String, ApiRoute> postRoutes() {
+        return Map.of("/api/rules/reload", q -> rules.reload());
     }
 
     private Map<String, Object> stats() {

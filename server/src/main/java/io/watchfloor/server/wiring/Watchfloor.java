@@ -15,6 +15,7 @@ import io.watchfloor.coverage.report.MonitorHeartbeats;
 import io.watchfloor.coverage.tracker.CoverageTracker;
 import io.watchfloor.coverage.tracker.CoverageTrackerConfig;
 import io.watchfloor.detect.DetectionEngine;
+import io.watchfloor.detect.correlation.CorrelationConfig;
 import io.watchfloor.detect.sink.AlertLog;
 import io.watchfloor.detect.sink.AlertSink;
 import io.watchfloor.ingest.http.HttpIngestConfig;
@@ -60,7 +61,8 @@ public final class Watchfloor implements AutoCloseable {
     private TextJournal coverageJournal;
     private AlertLog alertLog;
     private CoverageTracker tracker;
-    private DetectionEngine engine;
+    private DetectStage detect;
+    private RuleReloader reloader;
     private EventRing ring;
     private ScheduledExecutorService ticker;
     private int syslogTcpPort = -1;
@@ -118,10 +120,11 @@ public final class Watchfloor implements AutoCloseable {
         };
         tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts, clock),
                 CoverageTrackerConfig.DEFAULT, clock.nowMs());
-        engine = new DetectionEngine(validation.rules());
+        final DetectionEngine engine = new DetectionEngine(validation.rules(), CorrelationConfig.DEFAULT,
+                config.detection().engine());
         rebuildCoverage();
 
-        final DetectStage detect = new DetectStage(engine, LogSources.of(inventory), alerts);
+        detect = new DetectStage(engine, LogSources.of(inventory), alerts);
         final JournalStage journal = new JournalStage(eventJournal, counters);
         ring = opened(new EventRing(new RingConfig(config.ringSlots(), config.parseThreads()),
                 () -> new ParseStage(new SourceAttributor(inventory)), journal,
@@ -130,6 +133,7 @@ public final class Watchfloor implements AutoCloseable {
         metrics.bindRing(ring, journal);
         metrics.bindCoverage(tracker::latestSnapshot);
         metrics.bindAlerts();
+        startRuleReload();
 
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             final Thread t = new Thread(r, "watchfloor-tick");
@@ -159,14 +163,38 @@ public final class Watchfloor implements AutoCloseable {
                     HttpIngestConfig.DEFAULT_MAX_JSON_DEPTH, HttpIngestConfig.DEFAULT_MAX_FIELDS_PER_EVENT),
                     ring, counters, clock, transport)).start();
         }
-        final ApiServer api = opened(new ApiServer(config.api().bindAddress(), config.api().port(),
-                new ApiRoutes(inventory, heartbeats.downPeriods(), tracker::latestSnapshot, alertLog, counters,
-                        eventJournal, engine, metrics::scrape,
-                        () -> ready, clock).routes()));
+        final ApiRoutes routes = new ApiRoutes(inventory, heartbeats.downPeriods(), tracker::latestSnapshot, alertLog,
+                counters, eventJournal, new RuleRoutes(detect, reloader), metrics::scrape, () -> ready, clock);
+        final ApiServer api = opened(new ApiServer(config.api().bindAddress(), config.api().port(), routes.routes(),
+                routes.postRoutes()));
         apiPort = api.start();
         ready = true;
         LOG.info("Watchfloor ready. sources={} rules={} syslogTcp={} syslogUdp={} http={} api={} data={}",
-                inventory.size(), engine.ruleCount(), syslogTcpPort, syslogUdpPort, httpPort, apiPort, dataDir);
+                inventory.size(), detect.engine().ruleCount(), syslogTcpPort, syslogUdpPort, httpPort, apiPort, dataDir);
+    }
+
+    /**
+     * Rule hot reload: {@code POST /api/rules/reload}, SIGHUP and changes under the rules directory (each as
+     * configured) compile the new set on the reloader's thread; the detect stage swaps it in.
+     */
+    private void startRuleReload() {
+        final WatchfloorConfig.Detection d = config.detection();
+        reloader = opened(new RuleReloader(config.rulesDir(), d.engine(), detect, this::tick, clock));
+        metrics.bindDetection(detect::engine, reloader::succeeded, reloader::failed);
+        if (d.watchRules()) {
+            try {
+                opened(new RulesDirectoryWatch(config.rulesDir(), reloader, d.reloadDebounceMs()));
+            } catch (IOException e) {
+                LOG.warn("Cannot watch the rules directory, reload with SIGHUP or the API. dir={} error={}",
+                        config.rulesDir(), e.toString());
+            }
+        }
+        if (d.reloadOnSighup()) {
+            final SighupReload sighup = SighupReload.install(() -> reloader.reloadLater("sighup", 0));
+            if (sighup != null) {
+                opened(sighup);
+            }
+        }
     }
 
     /**

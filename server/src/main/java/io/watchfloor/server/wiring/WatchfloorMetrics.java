@@ -35,6 +35,9 @@ final class WatchfloorMetrics {
     private final Histogram appendLatencyNs = new Histogram(60_000_000_000L, 2);
     private final Map<String, Counter> alertsByLevel = new ConcurrentHashMap<>();
     private JournalStage journalStage;
+    private Supplier<io.watchfloor.detect.DetectionEngine> detectEngine;
+    private LongSupplier reloadsOk;
+    private LongSupplier reloadsFailed;
 
     void bindIngest(IngestCounters counters) {
         for (Listener l : Listener.values()) {
@@ -96,6 +99,36 @@ final class WatchfloorMetrics {
     private Counter alertCounter(String level) {
         return alertsByLevel.computeIfAbsent(level, l -> Counter.builder("watchfloor.alerts").tag("level", l)
                 .description("Alerts raised by this process, by level").register(registry));
+    }
+
+    /**
+     * Detection totals over every engine the stage has run (counters carry over reloads): no per-rule tags, the
+     * per-rule figures are at {@code GET /api/rules}.
+     */
+    void bindDetection(Supplier<io.watchfloor.detect.DetectionEngine> engine, LongSupplier reloadsOk,
+                       LongSupplier reloadsFailed) {
+        // meters hold their object weakly: read through this (held by the server), not through the lambdas
+        this.detectEngine = engine;
+        this.reloadsOk = reloadsOk;
+        this.reloadsFailed = reloadsFailed;
+        FunctionCounter.builder("watchfloor.detect.evaluations", this, m -> m.detectEngine.get().evaluatedTotal())
+                .description("Events the rules were evaluated on").register(registry);
+        FunctionCounter.builder("watchfloor.detect.evaluations.sampled", this,
+                        m -> m.detectEngine.get().sampledEvents())
+                .description("Events whose rule evaluation was timed (one in detection.cost_sample_interval)")
+                .register(registry);
+        FunctionCounter.builder("watchfloor.detect.evaluation.sampled.time", this,
+                        m -> m.detectEngine.get().sampledNsTotal() / NS_PER_S).baseUnit("seconds")
+                .description("Time the sampled events took over all rules").register(registry);
+        FunctionCounter.builder("watchfloor.detect.alerts.suppressed", this,
+                        m -> m.detectEngine.get().suppressedTotal())
+                .description("Alerts not raised because a rule's suppression window held them back").register(registry);
+        Gauge.builder("watchfloor.detect.rules", this, m -> m.detectEngine.get().ruleCount())
+                .description("Detection rules running").register(registry);
+        FunctionCounter.builder("watchfloor.detect.rules.reloads", this, m -> m.reloadsOk.getAsLong())
+                .tag("result", "ok").description("Rule reloads, by result").register(registry);
+        FunctionCounter.builder("watchfloor.detect.rules.reloads", this, m -> m.reloadsFailed.getAsLong())
+                .tag("result", "failed").description("Rule reloads, by result").register(registry);
     }
 
     /** Counts connections the TCP listener closed because max_connections was reached. */
