@@ -187,6 +187,43 @@ class RuleReloadTest {
     }
 
     @Test
+    void shouldEvaluateEveryEventOnceWhileReloadingUnderLoad() throws Exception {
+        start("  reload: {watch: false, sighup: false}");
+        final int batches = 20;
+        final int perBatch = 50;
+        final java.util.concurrent.CompletableFuture<Void> sender = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int b = 0; b < batches; b++) {
+                final StringBuilder body = new StringBuilder();
+                for (int i = 0; i < perBatch; i++) {
+                    body.append("{\"message\":\"alpha-marker ").append(b * perBatch + i)
+                            .append("\",\"host\":\"a.example.com\"}\n");
+                }
+                try {
+                    ingest(body.toString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        for (int r = 0; r < 6; r++) {
+            if (r % 2 == 0) {
+                Files.writeString(rules.resolve("encoded.yml"), ENCODED_RULE);
+            } else {
+                Files.delete(rules.resolve("encoded.yml"));
+            }
+            final HttpResponse<String> reload = api("POST", "/api/rules/reload");
+            assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+        }
+        sender.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        final long total = (long) batches * perBatch;
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/rules").get("evaluated").asLong() == total);
+        assertThat(rule(get("/api/rules"), "alpha-marker").get("hits").asLong()).as("hits carried over every swap")
+                .isEqualTo(total);
+        assertThat(get("/api/stats").get("alerts").get("total").asLong()).isEqualTo(total);
+        assertThat(api("GET", "/metrics").body()).contains("watchfloor_detect_rules_reloads_total{result=\"ok\"} 6.0");
+    }
+
+    @Test
     void shouldRouteByMethodAndPath() throws Exception {
         start("  reload: {watch: false, sighup: false}");
         final HttpResponse<String> getReload = api("GET", "/api/rules/reload");
