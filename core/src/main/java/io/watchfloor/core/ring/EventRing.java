@@ -1,6 +1,5 @@
 package io.watchfloor.core.ring;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
@@ -43,9 +42,9 @@ public final class EventRing implements EventPublisher, AutoCloseable {
      */
     public EventRing(RingConfig config, Supplier<EventStage> parseStage, EventStage journalStage,
                      List<EventStage> analyzeStages) {
-        this.disruptor = new Disruptor<>(Event::new, config.slots(), threads(), ProducerType.MULTI,
-                new BlockingWaitStrategy());
         final int n = config.parseThreads();
+        this.disruptor = new Disruptor<>(Event::new, config.slots(), threads(n, analyzeStages.size()),
+                ProducerType.MULTI, new BackoffBlockingWaitStrategy());
         @SuppressWarnings("unchecked")
         final EventHandler<Event>[] parsers = new EventHandler[n];
         for (int i = 0; i < n; i++) {
@@ -72,10 +71,23 @@ public final class EventRing implements EventPublisher, AutoCloseable {
         this.ring = disruptor.start();
     }
 
-    private static ThreadFactory threads() {
-        final AtomicInteger n = new AtomicInteger();
+    /**
+     * Names stage threads after their stage, in the order the Disruptor starts them (parse, journal, analyze), and
+     * short enough for the 15 characters Linux keeps, so {@code top -H} and {@code /proc/PID/task} tell them apart.
+     */
+    private static ThreadFactory threads(int parseThreads, int analyzeStages) {
+        final String[] names = new String[parseThreads + 1 + analyzeStages];
+        for (int i = 0; i < parseThreads; i++) {
+            names[i] = "wf-parse-" + i;
+        }
+        names[parseThreads] = "wf-journal";
+        for (int i = 0; i < analyzeStages; i++) {
+            names[parseThreads + 1 + i] = "wf-analyze-" + i;
+        }
+        final AtomicInteger started = new AtomicInteger();
         return r -> {
-            final Thread t = new Thread(r, "watchfloor-stage-" + n.incrementAndGet());
+            final int i = started.getAndIncrement();
+            final Thread t = new Thread(r, i < names.length ? names[i] : "wf-stage-" + i);
             t.setDaemon(true);
             return t;
         };
