@@ -146,6 +146,12 @@ public final class EventRing implements EventPublisher, AutoCloseable {
         return true;
     }
 
+    @Override
+    public boolean tryPublishBatchLeaving(int reserveSlots, int count, BatchFiller filler) {
+        // as tryPublishLeaving: the reserve is approximate under racing publishers, never negative
+        return ring.hasAvailableCapacity(reserveSlots + count) && tryPublishBatch(count, filler);
+    }
+
     /**
      * Publishes a TICK carrying {@code nowMs}; skipped when the ring is full (the next tick carries a later time).
      *
