@@ -25,6 +25,11 @@ import java.util.Map;
 public final class MappingSelector {
     /** Distinct declared log sources cached; beyond this, events resolve as unmanaged and are counted. */
     public static final int MAX_LOG_SOURCES = 1024;
+    /**
+     * Distinct resolutions (effective log source, event kind) built; each holds paths for every field id, so beyond
+     * this an event resolves as one of unknown log source and is counted.
+     */
+    public static final int MAX_RESOLUTIONS = 256;
 
     private static final int APP_NONE = 0;
     private static final int APP_OTHER = 1;
@@ -34,10 +39,14 @@ public final class MappingSelector {
     private final String[][] own;
     private final byte[][] apps;
     private final Map<LogSource, ResolvedFields[]> rows = new HashMap<>();
+    /** Resolutions by effective log source, syslog events' then JSON events' (pairs with equal E share one). */
+    private final List<Map<LogSource, ResolvedFields>> resolutions = List.of(new HashMap<>(), new HashMap<>());
     private final ResolvedFields[] unmanaged;
     private final int jsonSlots;
     private LogSource lastDeclared;
     private ResolvedFields[] lastRow;
+    /** The resolution for an unknown log source, per kind, used once {@link #MAX_RESOLUTIONS} is reached. */
+    private final ResolvedFields[] fallback = new ResolvedFields[2];
     private long overflowed;
 
     /** @param names the field names of the view's ids, index = id */
@@ -72,7 +81,10 @@ public final class MappingSelector {
         return r != null ? r : resolveSlowPath(row, d, slot);
     }
 
-    /** @return events whose declared log source found no room in the cache ({@link #MAX_LOG_SOURCES}) */
+    /**
+     * @return how often a cache was full: events whose declared log source found no room ({@link #MAX_LOG_SOURCES}),
+     *     plus (log source, app) pairs resolved as unknown because {@link #MAX_RESOLUTIONS} was reached
+     */
     public long overflowed() {
         return overflowed;
     }
@@ -101,6 +113,26 @@ public final class MappingSelector {
     private ResolvedFields resolveSlowPath(ResolvedFields[] row, LogSource declared, int slot) {
         final boolean json = slot >= jsonSlots;
         final LogSource effective = effective(row == unmanaged ? null : declared, json ? slot - jsonSlots : slot);
+        final Map<LogSource, ResolvedFields> built = resolutions.get(json ? 1 : 0);
+        ResolvedFields r = built.get(effective);
+        if (r == null) {
+            if (built.size() + resolutions.get(json ? 0 : 1).size() >= MAX_RESOLUTIONS) {
+                overflowed++;
+                r = fallback[json ? 1 : 0];
+                if (r == null) {
+                    r = resolve(LogSource.ANY, json);
+                    fallback[json ? 1 : 0] = r;
+                }
+            } else {
+                r = resolve(effective, json);
+                built.put(effective, r);
+            }
+        }
+        row[slot] = r;
+        return r;
+    }
+
+    private ResolvedFields resolve(LogSource effective, boolean json) {
         final List<MappingEntry> naming = new ArrayList<>();
         final List<MappingEntry> compatible = new ArrayList<>();
         final List<MessageExtractor> extractors = new ArrayList<>();
@@ -118,10 +150,7 @@ public final class MappingSelector {
             }
         }
         naming.addAll(compatible);
-        final ResolvedFields r = new ResolvedFields(effective, naming, extractors.toArray(new MessageExtractor[0]),
-                own);
-        row[slot] = r;
-        return r;
+        return new ResolvedFields(effective, naming, extractors.toArray(new MessageExtractor[0]), own);
     }
 
     /** The declared components, the rest filled from the app's log source. */

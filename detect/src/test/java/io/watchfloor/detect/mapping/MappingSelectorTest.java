@@ -36,8 +36,12 @@ class MappingSelectorTest {
         final ResolvedFields first = s.select(sshdLine(), SSHD);
         assertThat(s.select(sshdLine(), SSHD)).isSameAs(first);
         assertThat(s.select(sshdLine(), new LogSource("linux", "sshd", null))).isSameAs(first);
-        assertThat(s.select(TestEvents.syslog("h", "cron", "1", "x"), SSHD)).isNotSameAs(first);
-        assertThat(s.select(sshdLine(), null)).isNotSameAs(first);
+        // the declared service wins over the app's, so another app on that source resolves the same
+        assertThat(s.select(TestEvents.syslog("h", "cron", "1", "x"), SSHD)).isSameAs(first);
+        assertThat(s.select(TestEvents.syslog("h", "cron", "1", "x"), null)).isNotSameAs(first);
+        // an unmanaged sshd line has the same effective log source: the resolution is shared
+        assertThat(s.select(sshdLine(), null)).isSameAs(first);
+        assertThat(s.select(TestEvents.syslog("h", "postgres", "1", "x"), null)).isNotSameAs(first);
     }
 
     @Test
@@ -101,12 +105,22 @@ class MappingSelectorTest {
     }
 
     @Test
-    void shouldBoundTheDeclaredLogSourcesItRemembers() {
+    void shouldShareResolutionsOfEqualLogSourcesAndBoundThem() {
         final MappingSelector s = shipped();
-        for (int i = 0; i < MappingSelector.MAX_LOG_SOURCES + 5; i++) {
+        // an sshd line on a source declaring only the product resolves like one declaring linux/sshd
+        assertThat(s.select(sshdLine(), new LogSource("linux", null, null))).isSameAs(s.select(sshdLine(), SSHD));
+        for (int i = 0; i < MappingSelector.MAX_RESOLUTIONS - 1; i++) {
             s.select(sshdLine(), new LogSource("p" + i, null, null));
         }
-        assertThat(s.overflowed()).isEqualTo(5);
+        assertThat(s.overflowed()).isZero();
+        final ResolvedFields unknown = s.select(sshdLine(), new LogSource("late", null, null));
+        assertThat(unknown.logSource()).isEqualTo(LogSource.ANY);
+        assertThat(s.select(sshdLine(), new LogSource("later", null, null))).isSameAs(unknown);
+        assertThat(s.overflowed()).isEqualTo(2);
+        for (int i = 0; i < MappingSelector.MAX_LOG_SOURCES; i++) {
+            s.select(sshdLine(), new LogSource("q" + i, null, null));
+        }
+        assertThat(s.overflowed()).isGreaterThan(MappingSelector.MAX_LOG_SOURCES - MappingSelector.MAX_RESOLUTIONS);
     }
 
     @Test
