@@ -163,7 +163,8 @@ final class ContentWindows {
             roll(i, s, nowMs);
         }
         final Gap open = ledger.openOf(i, GapType.DEGRADED);
-        if (open != null && s.goodAtMs != NONE && s.goodAtMs >= open.openedAtMs()) {
+        // a window with a value missing fewer than consecutive times is good too, but may lie inside the gap
+        if (open != null && !s.degraded && s.goodAtMs != NONE && s.goodAtMs >= open.openedAtMs()) {
             ledger.closeOf(i, GapType.DEGRADED, s.goodAtMs, nowMs);
         }
         if (ledger.openOf(i, GapType.DEGRADED) == null && s.degraded) {

@@ -156,6 +156,18 @@ class CoverageTrackerVolumeTest {
         assertThat(second.live()).containsExactly("closed dc@" + dropAt + "/volume " + backAt);
     }
 
+    @Test
+    void shouldNotTakeTheMonitorsDowntimeForAVolumeDrop() {
+        warmUp();
+        final long downFrom = clock.nowMs();
+        final RecordingGapListener second = restart(clock.advance(5 * HOUR));
+        tracker.monitorDown(downFrom, clock.nowMs());
+        run(6, STEADY);
+
+        assertThat(second.live()).isEmpty();
+        assertThat(tracker.latestSnapshot().sources().get(0).state()).isEqualTo(SourceState.REPORTING);
+    }
+
     /**
      * Restarts on the journals so far: the gap records through {@link CoverageTracker#restoreJournalRecord}, then
      * every event replayed.
