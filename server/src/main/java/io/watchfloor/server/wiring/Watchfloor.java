@@ -11,6 +11,7 @@ import io.watchfloor.core.ring.RingConfig;
 import io.watchfloor.core.time.WallClock;
 import io.watchfloor.coverage.attribution.SourceAttributor;
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.report.MonitorHeartbeats;
 import io.watchfloor.coverage.tracker.CoverageTracker;
 import io.watchfloor.coverage.tracker.CoverageTrackerConfig;
@@ -199,7 +200,7 @@ public final class Watchfloor implements AutoCloseable {
 
     /**
      * Rebuilds coverage state before any new event: gap transitions and the monitor's own heartbeats (its
-     * downtime) from the coverage journal, then every
+     * downtime, told to the tracker so it never becomes a source's gap) from the coverage journal, then every
      * journaled event re-parsed and re-attributed (replay events raise no alerts). The first live tick then
      * reconciles, so a restart neither forgets an open gap nor alerts it twice.
      */
@@ -214,6 +215,10 @@ public final class Watchfloor implements AutoCloseable {
         final long startedAtMs = clock.nowMs();
         heartbeats.started(startedAtMs);
         coverageJournal.append(MonitorHeartbeats.startedJson(startedAtMs));
+        // before the replay, so windows and sequence holes spanning a downtime are not the sources' fault
+        for (MonitorDownPeriod p : heartbeats.downPeriods()) {
+            tracker.monitorDown(p.startMs(), p.endMs());
+        }
         final ParseStage parse = new ParseStage(new SourceAttributor(inventory));
         final long events = eventJournal.replay(new Event(), e -> {
             parse.onEvent(e, false);
