@@ -205,4 +205,27 @@ class CoverageTrackerDegradedTest {
 
         assertThat(second.live()).containsExactly("closed dc@" + missingFrom + "/degraded " + backAt);
     }
+
+    @Test
+    void shouldNotAllocatePerEventWithVolumeRequiredValuesAndASequenceField() {
+        final Inventory all = new Inventory(List.of(new Source(0, "dc", "Domain controllers", Category.IDENTITY,
+                new SourceMatch(List.of("dc"), List.of(), List.of()), null, HOUR, Criticality.HIGH, "soc",
+                Source.NO_MAX_LAG, Cadence.STATIC, List.of(), new SourceContent(VolumePolicy.DEFAULT,
+                new DegradedPolicy(List.of(new RequiredField("win.event.code", List.of("4624", "4625"), false),
+                        RequiredField.learned("log.syslog.msgid")), HOUR, 2, 0.5, 24), "meta.sequenceId"))));
+        final CoverageTracker t = new CoverageTracker(all, GapListener.NONE, CoverageTrackerConfig.DEFAULT, T0);
+        // every event in one window: the per-event path, not the window roll
+        final Event filled = FieldReaderTest.syslogWithSd();
+        filled.attribute(0, "dc");
+        t.onEvent(TestEvents.tick(T0 + MINUTE));
+        final Runnable work = () -> {
+            for (int k = 0; k < 20_000; k++) {
+                t.onEvent(filled);
+            }
+        };
+        work.run();
+
+        assertThat(TestEvents.allocatedBytes(work)).isLessThan(1_024);
+        assertThat(t.snapshot().sources().get(0).content().volumeCount()).isEqualTo(40_000);
+    }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class FieldReaderTest {
     /** {@code <13>1 - host app 42 LOGIN [meta sequenceId="17"][win event.code="4625"] hi}, offsets set by hand. */
-    private static Event syslogWithSd() {
+    static Event syslogWithSd() {
         final Event e = TestEvents.syslog("host", "app", "192.0.2.1", 0);
         final String line = "<13>1 - host app 42 LOGIN [meta sequenceId=\"17\"][win event.code=\"4625\"] hi";
         final byte[] raw = line.getBytes(StandardCharsets.UTF_8);
