@@ -46,6 +46,9 @@ import java.util.concurrent.TimeUnit;
  * (detect and coverage never see each other). {@code serve} and the end-to-end tests use it unchanged.
  */
 public final class Watchfloor implements AutoCloseable {
+    /** The coverage tracker's bounds and policies; {@link CoverageReplay} runs with the same. */
+    static final CoverageTrackerConfig COVERAGE_TRACKER_CONFIG = CoverageTrackerConfig.DEFAULT;
+
     private static final Logger LOG = LoggerFactory.getLogger(Watchfloor.class);
 
     private final Validation validation;
@@ -120,7 +123,7 @@ public final class Watchfloor implements AutoCloseable {
             metrics.alertRaised(alert.ruleLevel());
         };
         tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts, clock),
-                CoverageTrackerConfig.DEFAULT, clock.nowMs());
+                COVERAGE_TRACKER_CONFIG, clock.nowMs());
         final DetectionEngine engine = new DetectionEngine(validation.rules(), CorrelationConfig.DEFAULT,
                 config.detection().engine());
         rebuildCoverage();
@@ -141,7 +144,10 @@ public final class Watchfloor implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(this::tick, 0, config.tickIntervalMs(), TimeUnit.MILLISECONDS);
+        // the first tick is published here, before any listener opens, so it reconciles restored gaps ahead of new
+        // events at a known time (the start), and a replay of the same events ticks at the same times
+        tick();
+        ticker.scheduleAtFixedRate(this::tick, config.tickIntervalMs(), config.tickIntervalMs(), TimeUnit.MILLISECONDS);
 
         final IngestTransport transport = opened(IngestTransport.create(IngestTransport.DEFAULT_IO_THREADS));
         final WatchfloorConfig.Syslog s = config.syslog();
@@ -229,12 +235,14 @@ public final class Watchfloor implements AutoCloseable {
         }
     }
 
-    /** Publishes a TICK at the clock's current time; the timer calls this, tests may call it directly. */
-    public void tick() {
+    /**
+     * Publishes a TICK at the clock's current time; the timer calls this, tests may call it directly.
+     *
+     * @return false when it was skipped: not started, or the ring was full (the next tick carries a later time)
+     */
+    public boolean tick() {
         final EventRing r = ring;
-        if (r != null) {
-            r.tryPublishTick(clock.nowMs());
-        }
+        return r != null && r.tryPublishTick(clock.nowMs());
     }
 
     private <T extends AutoCloseable> T opened(T c) {
