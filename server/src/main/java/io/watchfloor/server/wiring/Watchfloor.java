@@ -48,6 +48,8 @@ import java.util.concurrent.TimeUnit;
 public final class Watchfloor implements AutoCloseable {
     /** The coverage tracker's bounds and policies; {@link CoverageReplay} runs with the same. */
     static final CoverageTrackerConfig COVERAGE_TRACKER_CONFIG = CoverageTrackerConfig.DEFAULT;
+    /** Name of the journal of coverage records (gap transitions, expiries, heartbeats) under the journal directory. */
+    public static final String COVERAGE_JOURNAL = "coverage";
 
     private static final Logger LOG = LoggerFactory.getLogger(Watchfloor.class);
 
@@ -112,7 +114,7 @@ public final class Watchfloor implements AutoCloseable {
         }
         final JournalConfig journalConfig = new JournalConfig(dataDir.resolve("journal"), config.retentionDays());
         eventJournal = opened(new EventJournal(journalConfig));
-        coverageJournal = opened(new TextJournal(journalConfig, "coverage"));
+        coverageJournal = opened(new TextJournal(journalConfig, COVERAGE_JOURNAL));
         try {
             alertLog = opened(AlertLog.open(dataDir));
         } catch (IOException e) {
