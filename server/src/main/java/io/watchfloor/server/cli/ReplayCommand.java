@@ -3,11 +3,15 @@ package io.watchfloor.server.cli;
 import io.watchfloor.core.event.Event;
 import io.watchfloor.core.journal.EventJournal;
 import io.watchfloor.core.journal.JournalConfig;
+import io.watchfloor.core.journal.TextJournal;
 import io.watchfloor.coverage.inventory.InventoryLoadResult;
 import io.watchfloor.coverage.inventory.InventoryLoader;
+import io.watchfloor.coverage.report.MonitorDownPeriod;
+import io.watchfloor.coverage.report.MonitorHeartbeats;
 import io.watchfloor.server.config.ConfigLoader;
 import io.watchfloor.server.config.WatchfloorConfig;
 import io.watchfloor.server.wiring.CoverageReplay;
+import io.watchfloor.server.wiring.Watchfloor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,15 +79,18 @@ final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_CONFIG;
         }
+        final JournalConfig journalConfig = new JournalConfig(dataDir.resolve("journal"), c.retentionDays());
         final EventJournal journal;
         try {
-            journal = EventJournal.openReadOnly(new JournalConfig(dataDir.resolve("journal"), c.retentionDays()));
+            journal = EventJournal.openReadOnly(journalConfig);
         } catch (IllegalArgumentException e) {
             return CoverageReplayCommand.usageError(err, "--data-dir " + dataDir + ": no event journal (expected: "
                     + "DIR/journal/events written by watchfloor serve --data-dir DIR)");
         }
         final ReplayOutput output = new ReplayOutput(spec.commandLine().getOut());
-        final ReplayTimeline run = new ReplayTimeline(new CoverageReplay(inv.inventory(), tickMs, output), atMs,
+        final CoverageReplay replay = new CoverageReplay(inv.inventory(), tickMs, output);
+        replay.monitorDown(monitorDownPeriods(journalConfig));
+        final ReplayTimeline run = new ReplayTimeline(replay, atMs,
                 output);
         try (journal) {
             journal.replayFrom(0, new Event(), run::event);
@@ -91,5 +98,16 @@ final class ReplayCommand implements Callable<Integer> {
         run.finish();
         run.summary(err, "");
         return 0;
+    }
+
+    /** The server's own down periods, from the heartbeat and start records of its coverage journal. */
+    private static List<MonitorDownPeriod> monitorDownPeriods(JournalConfig journalConfig) {
+        final MonitorHeartbeats heartbeats = new MonitorHeartbeats();
+        TextJournal.readAllReadOnly(journalConfig, Watchfloor.COVERAGE_JOURNAL, json -> {
+            if (MonitorHeartbeats.isJournalRecord(json)) {
+                heartbeats.accept(json);
+            }
+        });
+        return heartbeats.downPeriods();
     }
 }

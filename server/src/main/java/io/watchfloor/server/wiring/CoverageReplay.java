@@ -3,9 +3,12 @@ package io.watchfloor.server.wiring;
 import io.watchfloor.core.event.Event;
 import io.watchfloor.coverage.attribution.SourceAttributor;
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.tracker.CoverageSnapshot;
 import io.watchfloor.coverage.tracker.CoverageTracker;
 import io.watchfloor.coverage.tracker.GapListener;
+
+import java.util.List;
 
 /**
  * Runs the live coverage path offline on a timeline of receive times, deterministically: each event goes through
@@ -28,6 +31,7 @@ public final class CoverageReplay {
     private long nowMs;
     private long ticks;
     private long events;
+    private List<MonitorDownPeriod> monitorDown = List.of();
 
     /**
      * @param inventory the validated inventory
@@ -42,6 +46,20 @@ public final class CoverageReplay {
         this.tickIntervalMs = tickIntervalMs;
         this.listener = listener;
         this.parse = new ParseStage(new SourceAttributor(inventory));
+    }
+
+    /**
+     * Tells the replay when the monitor that wrote the journal was down (from its heartbeat records), before the
+     * first event: as on the live server, that time is no source's gap, and no tick runs inside it (the server was
+     * not there to tick); the first tick after a down period falls on its end, the restart.
+     *
+     * @param periods the down periods, oldest first
+     */
+    public void monitorDown(List<MonitorDownPeriod> periods) {
+        if (tracker != null) {
+            throw new IllegalStateException("monitor down periods must be given before the timeline starts");
+        }
+        monitorDown = List.copyOf(periods);
     }
 
     /**
@@ -68,9 +86,16 @@ public final class CoverageReplay {
             startedAtMs = atMs;
             nowMs = atMs;
             tracker = new CoverageTracker(inventory, listener, Watchfloor.COVERAGE_TRACKER_CONFIG, atMs);
+            for (MonitorDownPeriod p : monitorDown) {
+                tracker.monitorDown(p.startMs(), p.endMs());
+            }
             nextTickMs = atMs;
         }
-        while (nextTickMs <= atMs) {
+        while (true) {
+            nextTickMs = skipDownPeriods(nextTickMs);
+            if (nextTickMs > atMs) {
+                break;
+            }
             tickSlot.resetForTick(nextTickMs);
             tracker.onEvent(tickSlot);
             ticks++;
@@ -79,6 +104,16 @@ public final class CoverageReplay {
         if (atMs > nowMs) {
             nowMs = atMs;
         }
+    }
+
+    /** @return {@code tickMs}, or the end of the down period it falls in (strictly after the period's start) */
+    private long skipDownPeriods(long tickMs) {
+        for (MonitorDownPeriod p : monitorDown) {
+            if (tickMs > p.startMs() && tickMs < p.endMs()) {
+                return p.endMs();
+            }
+        }
+        return tickMs;
     }
 
     /**

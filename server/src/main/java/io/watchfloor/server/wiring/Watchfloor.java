@@ -11,6 +11,7 @@ import io.watchfloor.core.ring.RingConfig;
 import io.watchfloor.core.time.WallClock;
 import io.watchfloor.coverage.attribution.SourceAttributor;
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.report.MonitorHeartbeats;
 import io.watchfloor.coverage.tracker.CoverageTracker;
 import io.watchfloor.coverage.tracker.CoverageTrackerConfig;
@@ -47,6 +48,8 @@ import java.util.concurrent.TimeUnit;
 public final class Watchfloor implements AutoCloseable {
     /** The coverage tracker's bounds and policies; {@link CoverageReplay} runs with the same. */
     static final CoverageTrackerConfig COVERAGE_TRACKER_CONFIG = CoverageTrackerConfig.DEFAULT;
+    /** Name of the journal of coverage records (gap transitions, expiries, heartbeats) under the journal directory. */
+    public static final String COVERAGE_JOURNAL = "coverage";
 
     private static final Logger LOG = LoggerFactory.getLogger(Watchfloor.class);
 
@@ -111,7 +114,7 @@ public final class Watchfloor implements AutoCloseable {
         }
         final JournalConfig journalConfig = new JournalConfig(dataDir.resolve("journal"), config.retentionDays());
         eventJournal = opened(new EventJournal(journalConfig));
-        coverageJournal = opened(new TextJournal(journalConfig, "coverage"));
+        coverageJournal = opened(new TextJournal(journalConfig, COVERAGE_JOURNAL));
         try {
             alertLog = opened(AlertLog.open(dataDir));
         } catch (IOException e) {
@@ -124,7 +127,7 @@ public final class Watchfloor implements AutoCloseable {
         tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts, clock),
                 COVERAGE_TRACKER_CONFIG, clock.nowMs());
         final DetectionEngine engine = new DetectionEngine(validation.rules(), CorrelationConfig.DEFAULT,
-                config.detection().engine());
+                config.detection().engine(), validation.mapping());
         rebuildCoverage();
 
         detect = new DetectStage(engine, LogSources.of(inventory), alerts);
@@ -185,7 +188,8 @@ public final class Watchfloor implements AutoCloseable {
      */
     private void startRuleReload() {
         final WatchfloorConfig.Detection d = config.detection();
-        reloader = opened(new RuleReloader(config.rulesDir(), d.engine(), detect, this::tick, clock));
+        reloader = opened(new RuleReloader(config.rulesDir(), d.engine(), validation.mapping(), detect, this::tick,
+                clock));
         metrics.bindDetection(detect::engine, reloader::succeeded, reloader::failed);
         if (d.watchRules()) {
             try {
@@ -205,7 +209,7 @@ public final class Watchfloor implements AutoCloseable {
 
     /**
      * Rebuilds coverage state before any new event: gap transitions and the monitor's own heartbeats (its
-     * downtime) from the coverage journal, then every
+     * downtime, told to the tracker so it never becomes a source's gap) from the coverage journal, then every
      * journaled event re-parsed and re-attributed (replay events raise no alerts). The first live tick then
      * reconciles, so a restart neither forgets an open gap nor alerts it twice.
      */
@@ -220,6 +224,10 @@ public final class Watchfloor implements AutoCloseable {
         final long startedAtMs = clock.nowMs();
         heartbeats.started(startedAtMs);
         coverageJournal.append(MonitorHeartbeats.startedJson(startedAtMs));
+        // before the replay, so windows and sequence holes spanning a downtime are not the sources' fault
+        for (MonitorDownPeriod p : heartbeats.downPeriods()) {
+            tracker.monitorDown(p.startMs(), p.endMs());
+        }
         final ParseStage parse = new ParseStage(new SourceAttributor(inventory));
         final long events = eventJournal.replay(new Event(), e -> {
             parse.onEvent(e, false);

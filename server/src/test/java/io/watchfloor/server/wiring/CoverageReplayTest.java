@@ -4,6 +4,7 @@ import io.watchfloor.core.event.Event;
 import io.watchfloor.core.event.Listener;
 import io.watchfloor.coverage.inventory.InventoryLoadResult;
 import io.watchfloor.coverage.inventory.InventoryLoader;
+import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.tracker.Gap;
 import io.watchfloor.coverage.tracker.GapListener;
 import io.watchfloor.coverage.tracker.SourceState;
@@ -74,6 +75,19 @@ class CoverageReplayTest {
         assertThat(replay.ticks()).isEqualTo(8);
         assertThat(transitions).containsExactly("opened web@" + (T0 + 60_000), "closed web@" + (T0 + 60_000)
                 + " at 70000");
+    }
+
+    @Test
+    void shouldNotTickInsideTheMonitorsDowntimeNorTurnItIntoAGap() {
+        // the server that wrote the journal was down from T0+10s to T0+2h, as its heartbeats tell
+        replay.monitorDown(List.of(new MonitorDownPeriod(T0 + 10_000, T0 + 7_200_000)));
+        event(T0);
+        event(T0 + 7_200_000 + 30_000);
+        assertThat(transitions).as("silence is judged from the restart, and 30 s < 1m").isEmpty();
+        assertThat(replay.ticks()).as("T0, T0+10s, then the restart and every 10 s after it").isEqualTo(2 + 4);
+        event(T0 + 7_200_000 + 130_000);
+        assertThat(transitions).containsExactly("opened web@" + (T0 + 7_200_000 + 90_000),
+                "closed web@" + (T0 + 7_200_000 + 90_000) + " at " + (7_200_000 + 130_000));
     }
 
     @Test
