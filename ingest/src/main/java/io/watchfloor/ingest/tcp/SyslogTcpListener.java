@@ -14,6 +14,7 @@ import io.watchfloor.core.ring.EventPublisher;
 import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.core.time.WallClock;
 import io.watchfloor.ingest.transport.IngestTransport;
+import io.watchfloor.ingest.transport.PeerAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ public final class SyslogTcpListener implements AutoCloseable {
     private volatile long lastFullLogMs = Long.MIN_VALUE;
     private volatile boolean fullLogged;
     private long episodesAtLastLog;
+    private final PeerAddresses peers = new PeerAddresses();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel serverChannel;
 
@@ -121,6 +123,11 @@ public final class SyslogTcpListener implements AutoCloseable {
             serverChannel = null;
             LOG.info("Listener closed. listener={}", Listener.SYSLOG_TCP.id());
         }
+    }
+
+    /** @return one shared address instance per sender host, for the connections' ring slots */
+    PeerAddresses peers() {
+        return peers;
     }
 
     /** @return connections open right now */
