@@ -43,8 +43,10 @@ public final class EventRing implements EventPublisher, AutoCloseable {
     public EventRing(RingConfig config, Supplier<EventStage> parseStage, EventStage journalStage,
                      List<EventStage> analyzeStages) {
         final int n = config.parseThreads();
+        final BackoffBlockingWaitStrategy waitStrategy = new BackoffBlockingWaitStrategy();
         this.disruptor = new Disruptor<>(Event::new, config.slots(), threads(n, analyzeStages.size()),
-                ProducerType.MULTI, new BackoffBlockingWaitStrategy());
+                ProducerType.MULTI, waitStrategy);
+        waitStrategy.watch(disruptor.getRingBuffer());
         @SuppressWarnings("unchecked")
         final EventHandler<Event>[] parsers = new EventHandler[n];
         for (int i = 0; i < n; i++) {

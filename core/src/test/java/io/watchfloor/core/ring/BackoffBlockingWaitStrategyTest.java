@@ -1,6 +1,7 @@
 package io.watchfloor.core.ring;
 
 import com.lmax.disruptor.AlertException;
+import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +101,29 @@ class BackoffBlockingWaitStrategyTest {
 
         assertThat(result).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(AlertException.class);
+    }
+
+    @Test
+    void shouldLetTheFirstStageWaitUntilAClaimedSlotIsPublished() throws Exception {
+        final RingBuffer<long[]> ring = RingBuffer.createMultiProducer(() -> new long[1], 8, strategy);
+        strategy.watch(ring);
+        final SequenceBarrier firstStage = ring.newBarrier();
+        final long claimed = ring.next();
+        final CompletableFuture<Long> result = new CompletableFuture<>();
+        executor.execute(() -> {
+            waiter.set(Thread.currentThread());
+            try {
+                result.complete(firstStage.waitFor(claimed));
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        awaitWaiterIn(Thread.State.TIMED_WAITING);
+        assertThat(result).isNotDone();
+
+        ring.publish(claimed);
+
+        assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(claimed);
     }
 
     /** The part of a Disruptor barrier the strategy uses: the alert flag. */
