@@ -6,6 +6,7 @@ import io.watchfloor.core.journal.JournalConfig;
 import io.watchfloor.core.journal.JournalStage;
 import io.watchfloor.core.journal.TextJournal;
 import io.watchfloor.core.ring.EventRing;
+import io.watchfloor.core.ring.EventStage;
 import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.core.ring.RingConfig;
 import io.watchfloor.core.time.WallClock;
@@ -132,9 +133,15 @@ public final class Watchfloor implements AutoCloseable {
 
         detect = new DetectStage(engine, LogSources.of(inventory), alerts);
         final JournalStage journal = new JournalStage(eventJournal, counters);
+        final HeartbeatStage heartbeat = new HeartbeatStage(coverageJournal);
+        // the heartbeat acts on TICKs only: it runs on the coverage thread (which journals to the same coverage
+        // journal) instead of a thread of its own that woke for every batch for nothing
+        final EventStage coverage = (e, endOfBatch) -> {
+            tracker.onEvent(e);
+            heartbeat.onEvent(e, endOfBatch);
+        };
         ring = opened(new EventRing(new RingConfig(config.ringSlots(), config.parseThreads()),
-                () -> new ParseStage(new SourceAttributor(inventory)), journal,
-                List.of(detect, (e, endOfBatch) -> tracker.onEvent(e), new HeartbeatStage(coverageJournal))));
+                () -> new ParseStage(new SourceAttributor(inventory)), journal, List.of(detect, coverage)));
         metrics.bindIngest(counters);
         metrics.bindRing(ring, journal);
         metrics.bindCoverage(tracker::latestSnapshot);
