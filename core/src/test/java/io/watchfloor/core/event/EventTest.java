@@ -49,4 +49,30 @@ class EventTest {
         e.attribute(5, "dc-02");
         assertThat(e.sourceId()).isEqualTo("dc-02");
     }
+
+    @Test
+    void shouldGiveEachJsonEventAFreshFieldMapAndDropItOnReleaseAndReset() throws UnknownHostException {
+        final Event e = new Event();
+        e.resetForData(Listener.HTTP, address(1), 10, false, null);
+        final java.util.Map<String, Object> first = e.newJson();
+        first.put("user.name", "alice");
+        e.markJson();
+        assertThat(e.json()).isSameAs(first).containsEntry("user.name", "alice");
+
+        e.release();
+        assertThat(e.json()).isEmpty();
+        assertThat(first).containsEntry("user.name", "alice");
+
+        e.resetForData(Listener.HTTP, address(1), 11, false, null);
+        final java.util.Map<String, Object> second = e.newJson();
+        assertThat(second).isNotSameAs(first).isEmpty();
+        e.resetForData(Listener.SYSLOG_TCP, address(1), 12, false, null);
+        assertThat(e.json()).isEmpty();
+        assertThat(e.isJson()).isFalse();
+
+        e.json().put("written.directly", 1L);
+        e.markJson();
+        e.resetForData(Listener.HTTP, address(1), 13, false, null);
+        assertThat(e.json()).isEmpty();
+    }
 }
