@@ -3,16 +3,26 @@ package io.watchfloor.coverage.tracker;
 import io.watchfloor.coverage.inventory.Category;
 
 /**
- * Coverage of one category at a snapshot.
+ * Coverage of one category at a snapshot. Onboarding sources not reporting yet and retired sources are listed but
+ * left out of {@code inScope} and so of {@code coveragePct}.
  *
  * @param reporting sources received within their cadence, DELAYED ones included
  * @param coveragePct reporting / in_scope × 100 rounded to one decimal, or null when nothing is in scope
  * @param delayed the reporting sources that are DELAYED
  * @param maintenance sources not reporting inside a maintenance window (not covered)
  * @param excepted sources under an exception (not covered)
+ * @param onboarding sources being onboarded that have not reported yet (not in scope)
+ * @param retired retired sources (not in scope)
  */
 public record CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
-                               Double coveragePct, int delayed, int maintenance, int excepted) {
+                               Double coveragePct, int delayed, int maintenance, int excepted, int onboarding,
+                               int retired) {
+    /** Counts without onboarding or retired sources. */
+    public CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
+                            Double coveragePct, int delayed, int maintenance, int excepted) {
+        this(category, inScope, reporting, silent, neverSeen, coveragePct, delayed, maintenance, excepted, 0, 0);
+    }
+
     /** Counts without maintenance windows or exceptions. */
     public CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
                             Double coveragePct, int delayed) {

@@ -20,21 +20,28 @@ final class CoverageSnapshotBuilder {
     private static final Category[] CATEGORIES = Category.values();
     private static final long NONE = SourceStates.NONE;
 
-    private final Inventory inventory;
+    private Inventory inventory;
     private final SourceStates states;
+    private final SourceLifecycles lifecycles;
     private final GapLedger ledger;
     private final SourceHolds holds;
     private final UnmanagedSenders unmanaged;
     private final long tzToleranceMs;
 
-    CoverageSnapshotBuilder(Inventory inventory, SourceStates states, GapLedger ledger, SourceHolds holds,
-                            UnmanagedSenders unmanaged, long tzToleranceMs) {
+    CoverageSnapshotBuilder(Inventory inventory, SourceStates states, SourceLifecycles lifecycles, GapLedger ledger,
+                            SourceHolds holds, UnmanagedSenders unmanaged, long tzToleranceMs) {
         this.inventory = inventory;
         this.states = states;
+        this.lifecycles = lifecycles;
         this.ledger = ledger;
         this.holds = holds;
         this.unmanaged = unmanaged;
         this.tzToleranceMs = tzToleranceMs;
+    }
+
+    /** Takes the inventory after a lifecycle change. */
+    void inventory(Inventory next) {
+        inventory = next;
     }
 
     /** @return the coverage as of {@code nowMs} */
@@ -53,12 +60,16 @@ final class CoverageSnapshotBuilder {
             final Gap open = ledger.open(i);
             final Gap openDelayed = ledger.openDelayed(i);
             final SourceHolds.Hold hold = holds.holdOf(i, state, nowMs);
+            final boolean expected = state == SourceState.NEVER_SEEN || state == SourceState.ONBOARDING;
             sources.add(new SourceCoverage(s, state, lastMs == SourceStates.NEVER ? NONE : lastMs,
                     states.lastEventTimeMs(i), states.events(i), open == null ? null : open.id(), lag,
                     findings(i, lag, scratch, near), openDelayed == null ? null : openDelayed.id(),
-                    hold == null ? null : hold.id(), hold == null ? NONE : hold.untilMs()));
+                    hold == null ? null : hold.id(), hold == null ? NONE : hold.untilMs(),
+                    expected ? lifecycles.declaredAtMs(i) : NONE));
             final int[] c = counts[s.category().ordinal()];
-            c[0]++;
+            if (state.inScope()) {
+                c[0]++;
+            }
             c[1 + state.ordinal()]++;
         }
         final List<CategoryCoverage> categories = new ArrayList<>(CATEGORIES.length);
@@ -69,18 +80,26 @@ final class CoverageSnapshotBuilder {
             final int arriving = c[reporting] + c[delayedAt];
             categories.add(new CategoryCoverage(cat, c[0], arriving, c[1 + SourceState.SILENT.ordinal()],
                     c[1 + SourceState.NEVER_SEEN.ordinal()], CategoryCoverage.percent(arriving, c[0]), c[delayedAt],
-                    c[1 + SourceState.MAINTENANCE.ordinal()], c[1 + SourceState.EXCEPTED.ordinal()]));
+                    c[1 + SourceState.MAINTENANCE.ordinal()], c[1 + SourceState.EXCEPTED.ordinal()],
+                    c[1 + SourceState.ONBOARDING.ordinal()], c[1 + SourceState.RETIRED.ordinal()]));
         }
         return new CoverageSnapshot(nowMs, categories, sources, unmanaged.senders(), unmanaged.overflow(),
-                ledger.history(), ledger.evictedUpToMs());
+                ledger.history(), ledger.evictedUpToMs(), inventory);
     }
 
     private List<SourceFinding> findings(int i, LagStats lag, int[] scratch, int[] near) {
         List<SourceFinding> out = List.of();
         final SourceFinding future = states.futureTimestampFinding(i);
         if (future != null) {
-            out = new ArrayList<>(2);
+            out = new ArrayList<>(3);
             out.add(future);
+        }
+        final SourceFinding retiredActive = lifecycles.retiredActiveFinding(i);
+        if (retiredActive != null) {
+            if (out.isEmpty()) {
+                out = new ArrayList<>(2);
+            }
+            out.add(retiredActive);
         }
         if (lag.samples() >= TZ_MIN_SAMPLES) {
             final long offsetMs = states.lags().suspectedOffsetMs(i, scratch, tzToleranceMs, TZ_MIN_SHARE, near);

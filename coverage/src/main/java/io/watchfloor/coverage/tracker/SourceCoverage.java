@@ -15,12 +15,22 @@ import java.util.List;
  * @param openDelayedGapId the id of its open {@code delayed} gap, or null
  * @param heldBy EXCEPTED: the id of the exception in force; MAINTENANCE: the id of the window covering it; else null
  * @param heldUntilMs when {@code heldBy} ends (the expiry or the window's end), epoch ms, or -1
+ * @param sinceMs NEVER_SEEN or ONBOARDING: since when it is expected, i.e. when it was declared (the inventory load,
+ *     or when the API added it), epoch ms; else -1
  */
 public record SourceCoverage(Source source, SourceState state, long lastSeenMs, long lastEventTimeMs, long events,
                              String openGapId, LagStats lag, List<SourceFinding> findings, String openDelayedGapId,
-                             String heldBy, long heldUntilMs) {
+                             String heldBy, long heldUntilMs, long sinceMs) {
     public SourceCoverage {
         findings = List.copyOf(findings);
+    }
+
+    /** A source with no {@code since} (not NEVER_SEEN or ONBOARDING). */
+    public SourceCoverage(Source source, SourceState state, long lastSeenMs, long lastEventTimeMs, long events,
+                          String openGapId, LagStats lag, List<SourceFinding> findings, String openDelayedGapId,
+                          String heldBy, long heldUntilMs) {
+        this(source, state, lastSeenMs, lastEventTimeMs, events, openGapId, lag, findings, openDelayedGapId, heldBy,
+                heldUntilMs, -1);
     }
 
     /** A source no window or exception holds. */
