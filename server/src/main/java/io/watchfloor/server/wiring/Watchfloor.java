@@ -9,7 +9,6 @@ import io.watchfloor.core.ring.EventRing;
 import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.core.ring.RingConfig;
 import io.watchfloor.core.time.WallClock;
-import io.watchfloor.coverage.attribution.SourceAttributor;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.report.MonitorHeartbeats;
 import io.watchfloor.coverage.tracker.CoverageTracker;
@@ -36,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +61,8 @@ public final class Watchfloor implements AutoCloseable {
     private TextJournal coverageJournal;
     private AlertLog alertLog;
     private CoverageTracker tracker;
+    private final SourceChangeHistory sourceChanges = new SourceChangeHistory();
+    private PublishedInventory published;
     private DetectStage detect;
     private RuleReloader reloader;
     private EventRing ring;
@@ -118,17 +120,18 @@ public final class Watchfloor implements AutoCloseable {
             alertLog.accept(alert);
             metrics.alertRaised(alert.ruleLevel());
         };
-        tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts, clock),
-                CoverageTrackerConfig.DEFAULT, clock.nowMs());
+        tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts, clock,
+                sourceChanges), CoverageTrackerConfig.DEFAULT, clock.nowMs());
         final DetectionEngine engine = new DetectionEngine(validation.rules(), CorrelationConfig.DEFAULT,
                 config.detection().engine());
         rebuildCoverage();
 
-        detect = new DetectStage(engine, LogSources.of(inventory), alerts);
+        detect = new DetectStage(engine, published, alerts);
         final JournalStage journal = new JournalStage(eventJournal, counters);
+        final SourceChangeQueue changes = new SourceChangeQueue();
         ring = opened(new EventRing(new RingConfig(config.ringSlots(), config.parseThreads()),
-                () -> new ParseStage(new SourceAttributor(inventory)), journal,
-                List.of(detect, (e, endOfBatch) -> tracker.onEvent(e), new HeartbeatStage(coverageJournal))));
+                () -> new ParseStage(published), journal,
+                List.of(detect, new CoverageStage(tracker, changes, published), new HeartbeatStage(coverageJournal))));
         metrics.bindIngest(counters);
         metrics.bindRing(ring, journal);
         metrics.bindCoverage(tracker::latestSnapshot);
@@ -163,14 +166,17 @@ public final class Watchfloor implements AutoCloseable {
                     HttpIngestConfig.DEFAULT_MAX_JSON_DEPTH, HttpIngestConfig.DEFAULT_MAX_FIELDS_PER_EVENT),
                     ring, counters, clock, transport)).start();
         }
-        final ApiRoutes routes = new ApiRoutes(inventory, heartbeats.downPeriods(), tracker::latestSnapshot, alertLog,
+        final ApiRoutes routes = new ApiRoutes(heartbeats.downPeriods(), tracker::latestSnapshot, alertLog,
                 counters, eventJournal, new RuleRoutes(detect, reloader), metrics::scrape, () -> ready, clock);
+        final SourceRoutes sources = new SourceRoutes(tracker::latestSnapshot, published, changes, sourceChanges,
+                this::tick, clock);
         final ApiServer api = opened(new ApiServer(config.api().bindAddress(), config.api().port(), routes.routes(),
-                routes.postRoutes()));
+                routes.postRoutes(), Map.of("/api/sources", sources)));
         apiPort = api.start();
         ready = true;
         LOG.info("Watchfloor ready. sources={} rules={} syslogTcp={} syslogUdp={} http={} api={} data={}",
-                inventory.size(), detect.engine().ruleCount(), syslogTcpPort, syslogUdpPort, httpPort, apiPort, dataDir);
+                published.current().inventory().size(), detect.engine().ruleCount(), syslogTcpPort, syslogUdpPort,
+                httpPort, apiPort, dataDir);
     }
 
     /**
@@ -198,10 +204,11 @@ public final class Watchfloor implements AutoCloseable {
     }
 
     /**
-     * Rebuilds coverage state before any new event: gap transitions and the monitor's own heartbeats (its
-     * downtime) from the coverage journal, then every
-     * journaled event re-parsed and re-attributed (replay events raise no alerts). The first live tick then
-     * reconciles, so a restart neither forgets an open gap nor alerts it twice.
+     * Rebuilds coverage state before any new event: lifecycle changes (applied to the YAML inventory in journal
+     * order), gap transitions and the monitor's own heartbeats (its downtime) from the coverage journal, then every
+     * journaled event re-parsed and re-attributed with the resulting inventory (replay events raise no alerts). The
+     * first live tick then reconciles, so a restart neither forgets an open gap nor alerts it twice. Publishes the
+     * resulting inventory's routing for the ring.
      */
     private void rebuildCoverage() {
         final long gaps = coverageJournal.readAll(json -> {
@@ -214,7 +221,8 @@ public final class Watchfloor implements AutoCloseable {
         final long startedAtMs = clock.nowMs();
         heartbeats.started(startedAtMs);
         coverageJournal.append(MonitorHeartbeats.startedJson(startedAtMs));
-        final ParseStage parse = new ParseStage(new SourceAttributor(inventory));
+        published = new PublishedInventory(PublishedInventory.Routing.of(tracker.inventory()));
+        final ParseStage parse = new ParseStage(published);
         final long events = eventJournal.replay(new Event(), e -> {
             parse.onEvent(e, false);
             tracker.onEvent(e);
