@@ -91,6 +91,7 @@ class InventoryLoaderLifecycleTest {
         final InventoryLoadResult r = InventoryLoader.load(Path.of("..", "config", "inventory.yaml"));
 
         assertThat(rendered(r)).isEmpty();
-        assertThat(r.inventory().sources()).extracting(Source::lifecycle).contains(Lifecycle.ACTIVE);
+        assertThat(r.inventory().sources()).extracting(Source::lifecycle)
+                .contains(Lifecycle.ACTIVE, Lifecycle.ONBOARDING, Lifecycle.RETIRED);
     }
 }
