@@ -1,5 +1,6 @@
 package io.watchfloor.coverage.tracker;
 
+import io.watchfloor.coverage.inventory.HoldChange;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.Lifecycle;
 import io.watchfloor.coverage.inventory.Source;
@@ -313,7 +314,8 @@ public final class CoverageTracker {
     /**
      * Restores one coverage-journal record of any kind: an {@link ExceptionExpiry}, a {@link SourceChange} (applied
      * as an upsert: an added id the YAML now declares replaces it, a changed id it no longer declares is added), a
-     * {@link RetiredSourceActivity}, or a gap transition ({@link #restoreGap}). Call in journal order, before the
+     * {@link RetiredSourceActivity}, a {@link HoldChange} (skipped: the inventory holds the windows and exceptions),
+     * or a gap transition ({@link #restoreGap}). Call in journal order, before the
      * event replay: attribute the replay with {@link #inventory()} afterwards.
      *
      * @throws IllegalArgumentException when the record is none of these (a corrupt journal)
@@ -325,6 +327,9 @@ public final class CoverageTracker {
             applyChange(SourceChange.fromJournalJson(json), true);
         } else if (RetiredSourceActivity.isJournalRecord(json)) {
             restoreRetiredActivity(RetiredSourceActivity.fromJournalJson(json));
+        } else if (HoldChange.isJournalRecord(json)) {
+            // the audit trail of windows and exceptions: evidence, no state
+            return;
         } else {
             restoreGap(Gap.fromJournalJson(json));
         }

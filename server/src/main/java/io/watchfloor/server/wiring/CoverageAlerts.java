@@ -2,6 +2,8 @@ package io.watchfloor.server.wiring;
 
 import io.watchfloor.core.journal.TextJournal;
 import io.watchfloor.core.time.WallClock;
+import io.watchfloor.coverage.inventory.ExceptionGrant;
+import io.watchfloor.coverage.inventory.HoldChange;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.Lifecycle;
 import io.watchfloor.coverage.inventory.Source;
@@ -20,7 +22,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Journals every live gap transition, lifecycle change and retired source's re-activation, and raises the
+ * Journals every live gap transition, lifecycle change, exception expiry (with its audit record) and retired
+ * source's re-activation, and raises the
  * transitions and re-activations as alerts through the same sinks as detection. Called on the coverage stage
  * thread (and on the starting thread during the restore); replayed records are already journaled and alerted.
  */
@@ -82,6 +85,11 @@ final class CoverageAlerts implements GapListener {
     public void exceptionExpired(ExceptionExpiry expiry, boolean replay) {
         if (!replay) {
             journal.append(expiry.toJournalJson());
+            for (ExceptionGrant x : inventory.exceptions()) {
+                if (x.id().equals(expiry.exceptionId())) {
+                    journal.append(HoldChange.expiry(x).toJournalJson());
+                }
+            }
         }
     }
 

@@ -9,6 +9,8 @@ import io.watchfloor.core.ring.EventRing;
 import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.core.ring.RingConfig;
 import io.watchfloor.core.time.WallClock;
+import io.watchfloor.coverage.inventory.HoldAudit;
+import io.watchfloor.coverage.inventory.HoldChange;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.report.MonitorHeartbeats;
 import io.watchfloor.coverage.tracker.CoverageTracker;
@@ -205,15 +207,19 @@ public final class Watchfloor implements AutoCloseable {
 
     /**
      * Rebuilds coverage state before any new event: lifecycle changes (applied to the YAML inventory in journal
-     * order), gap transitions and the monitor's own heartbeats (its downtime) from the coverage journal, then every
+     * order), gap transitions and the monitor's own heartbeats (its downtime) from the coverage journal, and
+     * journals what changed in the YAML's maintenance windows and exceptions since the last start; then every
      * journaled event re-parsed and re-attributed with the resulting inventory (replay events raise no alerts). The
      * first live tick then reconciles, so a restart neither forgets an open gap nor alerts it twice. Publishes the
      * resulting inventory's routing for the ring.
      */
     private void rebuildCoverage() {
+        final HoldAudit holds = new HoldAudit();
         final long gaps = coverageJournal.readAll(json -> {
             if (MonitorHeartbeats.isJournalRecord(json)) {
                 heartbeats.accept(json);
+            } else if (HoldChange.isJournalRecord(json)) {
+                holds.accept(HoldChange.fromJournalJson(json));
             } else {
                 tracker.restoreJournalRecord(json);
             }
@@ -221,6 +227,11 @@ public final class Watchfloor implements AutoCloseable {
         final long startedAtMs = clock.nowMs();
         heartbeats.started(startedAtMs);
         coverageJournal.append(MonitorHeartbeats.startedJson(startedAtMs));
+        for (HoldChange c : holds.changes(inventory, config.inventory().getFileName().toString(), startedAtMs)) {
+            coverageJournal.append(c.toJournalJson());
+            LOG.info("Inventory hold changed since the last start. kind={} action={} id={} actor={}", c.kind().id(),
+                    c.action().id(), c.id(), c.actor());
+        }
         published = new PublishedInventory(PublishedInventory.Routing.of(tracker.inventory()));
         final ParseStage parse = new ParseStage(published);
         final long events = eventJournal.replay(new Event(), e -> {
