@@ -66,7 +66,8 @@ public final class SourceDocument {
     /**
      * @return the source as a tree that {@link #parse} reads back to an equal source (its index aside): keys in the
      *     order {@code id, name, category, lifecycle, retired, owner, criticality, tags, match, logsource,
-     *     max_silence | cadence (+ schedule), max_lag}, optional ones left out when not set
+     *     max_silence | cadence (+ schedule), max_lag, volume, required, degraded, sequence_field}, optional ones
+     *     left out when not set
      */
     public static Map<String, Object> toMap(Source s) {
         final Map<String, Object> m = new LinkedHashMap<>();
@@ -117,7 +118,42 @@ public final class SourceDocument {
         if (s.maxLagMs() != Source.NO_MAX_LAG) {
             m.put("max_lag", InventoryLoader.formatDuration(s.maxLagMs()));
         }
+        putContent(m, s.content());
         return m;
+    }
+
+    /** Writes {@code volume}, {@code required}, {@code degraded} and {@code sequence_field} when declared. */
+    private static void putContent(Map<String, Object> m, SourceContent c) {
+        if (c.volume().enabled()) {
+            final Map<String, Object> v = new LinkedHashMap<>(2);
+            v.put("window", InventoryLoader.formatDuration(c.volume().windowMs()));
+            v.put("consecutive", c.volume().consecutive());
+            m.put("volume", v);
+        }
+        final DegradedPolicy d = c.degraded();
+        if (!d.required().isEmpty()) {
+            final List<Object> required = new ArrayList<>(d.required().size());
+            for (RequiredField f : d.required()) {
+                final Map<String, Object> r = new LinkedHashMap<>(2);
+                r.put("field", f.field());
+                r.put("values", f.learn() ? "learn" : f.values());
+                required.add(r);
+            }
+            m.put("required", required);
+        }
+        if (d.enabled()) {
+            final Map<String, Object> g = new LinkedHashMap<>(4);
+            g.put("window", InventoryLoader.formatDuration(d.windowMs()));
+            g.put("consecutive", d.consecutive());
+            if (d.maxParseFailureRate() > 0) {
+                g.put("max_parse_failure_rate", d.maxParseFailureRate());
+            }
+            g.put("learn_windows", d.learnWindows());
+            m.put("degraded", g);
+        }
+        if (c.sequenceField() != null) {
+            m.put("sequence_field", c.sequenceField());
+        }
     }
 
     private static void putList(Map<String, Object> m, String key, List<String> values) {

@@ -21,12 +21,14 @@ final class SourceParser {
             + " characters";
     private static final List<String> SOURCE_KEYS =
             List.of("id", "name", "category", "match", "logsource", "max_silence", "criticality", "owner",
-                    "max_lag", "cadence", "schedule", "tags", "lifecycle", "retired");
+                    "max_lag", "cadence", "schedule", "tags", "volume", "required", "degraded", "sequence_field",
+                    "lifecycle", "retired");
     private static final List<String> RETIRED_KEYS = List.of("date", "reason");
 
     private final YamlNodeReader reader;
     private final SourceMatchParser matches;
     private final CadenceParser cadences;
+    private final SourceContentParser contents;
     /** Ids of the sources read so far, valid or not. */
     private final Set<String> ids = new HashSet<>();
     private int accepted;
@@ -35,6 +37,7 @@ final class SourceParser {
         this.reader = reader;
         this.matches = new SourceMatchParser(reader);
         this.cadences = new CadenceParser(reader);
+        this.contents = new SourceContentParser(reader);
     }
 
     /** @return the source at {@code path}, indexed after the valid ones before it, or null (reported) */
@@ -73,6 +76,7 @@ final class SourceParser {
         final long maxLagMs = reader.optionalDurationMs(m, path, "max_lag", Source.NO_MAX_LAG);
         final List<String> tags = reader.stringList(m, path, "tags", EXPECT_TAG);
         reader.checkEach(tags, path + ".tags", tag -> YamlNodeReader.ID_PATTERN.matcher(tag).matches(), EXPECT_TAG);
+        final SourceContent content = contents.parse(m, path);
         final String lifecycleText = reader.optionalString(m, path, "lifecycle", EXPECT_LIFECYCLE);
         final Lifecycle lifecycle = lifecycleText == null ? Lifecycle.DEFAULT
                 : reader.named(lifecycleText, path + ".lifecycle", Lifecycle::ofId, EXPECT_LIFECYCLE);
@@ -81,7 +85,7 @@ final class SourceParser {
             return null;
         }
         return new Source(index, id, name, category, match, logsource, maxSilenceMs, criticality, owner,
-                maxLagMs, cadence, tags, lifecycle, retired);
+                maxLagMs, cadence, tags, content, lifecycle, retired);
     }
 
     /** @return the {@code retired} mapping, required exactly by lifecycle retired, or null (reported if wrong) */

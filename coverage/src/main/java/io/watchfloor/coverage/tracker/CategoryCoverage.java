@@ -11,16 +11,25 @@ import io.watchfloor.coverage.inventory.Category;
  * @param delayed the reporting sources that are DELAYED
  * @param maintenance sources not reporting inside a maintenance window (not covered)
  * @param excepted sources under an exception (not covered)
+ * @param degraded sources arriving with a {@code volume} or {@code degraded} gap open (not covered: events are
+ *     missing)
  * @param onboarding sources being onboarded that have not reported yet (not in scope)
  * @param retired retired sources (not in scope)
  */
 public record CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
-                               Double coveragePct, int delayed, int maintenance, int excepted, int onboarding,
-                               int retired) {
+                               Double coveragePct, int delayed, int maintenance, int excepted, int degraded,
+                               int onboarding, int retired) {
     /** Counts without onboarding or retired sources. */
     public CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
+                            Double coveragePct, int delayed, int maintenance, int excepted, int degraded) {
+        this(category, inScope, reporting, silent, neverSeen, coveragePct, delayed, maintenance, excepted, degraded,
+                0, 0);
+    }
+
+    /** Counts without partial gaps. */
+    public CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
                             Double coveragePct, int delayed, int maintenance, int excepted) {
-        this(category, inScope, reporting, silent, neverSeen, coveragePct, delayed, maintenance, excepted, 0, 0);
+        this(category, inScope, reporting, silent, neverSeen, coveragePct, delayed, maintenance, excepted, 0);
     }
 
     /** Counts without maintenance windows or exceptions. */

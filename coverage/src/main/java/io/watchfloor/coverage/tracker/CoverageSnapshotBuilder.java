@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Tracker thread only: builds a {@link CoverageSnapshot} from the tracker's state.
  *
- * <p>Per-source coverage with lag statistics, findings and holds, per-category counts, unmanaged senders and the
+ * <p>Per-source coverage with lag statistics, findings, holds and content checks, per-category counts, unmanaged senders and the
  * gap history. Allocates, so it runs on ticks and at most every snapshot interval on events.
  */
 final class CoverageSnapshotBuilder {
@@ -27,9 +27,13 @@ final class CoverageSnapshotBuilder {
     private final SourceHolds holds;
     private final UnmanagedSenders unmanaged;
     private final long tzToleranceMs;
+    private final VolumeWindows volumes;
+    private final ContentWindows contents;
+    private final SequenceNumbers sequences;
 
     CoverageSnapshotBuilder(Inventory inventory, SourceStates states, SourceLifecycles lifecycles, GapLedger ledger,
-                            SourceHolds holds, UnmanagedSenders unmanaged, long tzToleranceMs) {
+                            SourceHolds holds, UnmanagedSenders unmanaged, long tzToleranceMs, VolumeWindows volumes,
+                            ContentWindows contents, SequenceNumbers sequences) {
         this.inventory = inventory;
         this.states = states;
         this.lifecycles = lifecycles;
@@ -37,6 +41,9 @@ final class CoverageSnapshotBuilder {
         this.holds = holds;
         this.unmanaged = unmanaged;
         this.tzToleranceMs = tzToleranceMs;
+        this.volumes = volumes;
+        this.contents = contents;
+        this.sequences = sequences;
     }
 
     /** Takes the inventory after a lifecycle change. */
@@ -60,12 +67,15 @@ final class CoverageSnapshotBuilder {
             final Gap open = ledger.open(i);
             final Gap openDelayed = ledger.openDelayed(i);
             final SourceHolds.Hold hold = holds.holdOf(i, state, nowMs);
+            final Gap openVolume = ledger.openOf(i, GapType.VOLUME);
+            final Gap openDegraded = ledger.openOf(i, GapType.DEGRADED);
             final boolean expected = state == SourceState.NEVER_SEEN || state == SourceState.ONBOARDING;
             sources.add(new SourceCoverage(s, state, lastMs == SourceStates.NEVER ? NONE : lastMs,
                     states.lastEventTimeMs(i), states.events(i), open == null ? null : open.id(), lag,
                     findings(i, lag, scratch, near), openDelayed == null ? null : openDelayed.id(),
                     hold == null ? null : hold.id(), hold == null ? NONE : hold.untilMs(),
-                    expected ? lifecycles.declaredAtMs(i) : NONE));
+                    openVolume == null ? null : openVolume.id(), openDegraded == null ? null : openDegraded.id(),
+                    content(i, s, nowMs), expected ? lifecycles.declaredAtMs(i) : NONE));
             final int[] c = counts[s.category().ordinal()];
             if (state.inScope()) {
                 c[0]++;
@@ -81,10 +91,19 @@ final class CoverageSnapshotBuilder {
             categories.add(new CategoryCoverage(cat, c[0], arriving, c[1 + SourceState.SILENT.ordinal()],
                     c[1 + SourceState.NEVER_SEEN.ordinal()], CategoryCoverage.percent(arriving, c[0]), c[delayedAt],
                     c[1 + SourceState.MAINTENANCE.ordinal()], c[1 + SourceState.EXCEPTED.ordinal()],
-                    c[1 + SourceState.ONBOARDING.ordinal()], c[1 + SourceState.RETIRED.ordinal()]));
+                    c[1 + SourceState.DEGRADED.ordinal()], c[1 + SourceState.ONBOARDING.ordinal()],
+                    c[1 + SourceState.RETIRED.ordinal()]));
         }
         return new CoverageSnapshot(nowMs, categories, sources, unmanaged.senders(), unmanaged.overflow(),
                 ledger.history(), ledger.evictedUpToMs(), inventory);
+    }
+
+    private ContentCoverage content(int i, Source s, long nowMs) {
+        if (!volumes.tracks(i) && !contents.tracks(i)) {
+            return ContentCoverage.NONE;
+        }
+        return new ContentCoverage(s.content().volume().windowMs(), volumes.currentCount(i),
+                volumes.lowerBound(i, nowMs), volumes.lowStreak(i), contents.requiredValues(i), contents.learning(i));
     }
 
     private List<SourceFinding> findings(int i, LagStats lag, int[] scratch, int[] near) {
@@ -94,10 +113,17 @@ final class CoverageSnapshotBuilder {
             out = new ArrayList<>(3);
             out.add(future);
         }
+        final SourceFinding sequence = sequences.finding(i);
+        if (sequence != null) {
+            if (out.isEmpty()) {
+                out = new ArrayList<>(3);
+            }
+            out.add(sequence);
+        }
         final SourceFinding retiredActive = lifecycles.retiredActiveFinding(i);
         if (retiredActive != null) {
             if (out.isEmpty()) {
-                out = new ArrayList<>(2);
+                out = new ArrayList<>(3);
             }
             out.add(retiredActive);
         }

@@ -16,10 +16,15 @@ class SourceDocumentTest {
 
     private static Source source(Cadence cadence, long maxSilenceMs, Lifecycle lifecycle, Retirement retired,
                                  LogSourceRef logsource, long maxLagMs) {
+        return source(cadence, maxSilenceMs, lifecycle, retired, logsource, maxLagMs, SourceContent.NONE);
+    }
+
+    private static Source source(Cadence cadence, long maxSilenceMs, Lifecycle lifecycle, Retirement retired,
+                                 LogSourceRef logsource, long maxLagMs, SourceContent content) {
         return new Source(3, "fw-01", "Firewall 01", Category.NETWORK,
                 new SourceMatch(List.of("fw-01*"), List.of("192.0.2.0/24", "2001:db8::1"), List.of("filterlog")),
                 logsource, maxSilenceMs, Criticality.HIGH, "netops", maxLagMs, cadence, List.of("dmz", "edge"),
-                lifecycle, retired);
+                content, lifecycle, retired);
     }
 
     static List<Source> sources() {
@@ -30,7 +35,15 @@ class SourceDocumentTest {
                 source(Cadence.LEARNED, Cadence.LEARNED_CEILING_MS_DEFAULT, Lifecycle.ACTIVE, null, pf, 3_600_000),
                 source(Cadence.batch(2 * 3_600_000L + 30 * 60_000L, 7_200_000L), Cadence.DAY_MS + 7_200_000L,
                         Lifecycle.RETIRED, new Retirement(LocalDate.of(2026, 1, 15), "CHG-1 \"quoted\" reason"),
-                        new LogSourceRef(null, "audit", null), Source.NO_MAX_LAG));
+                        new LogSourceRef(null, "audit", null), Source.NO_MAX_LAG),
+                source(Cadence.STATIC, 60_000, Lifecycle.ACTIVE, null, null, Source.NO_MAX_LAG,
+                        new SourceContent(new VolumePolicy(900_000, 4),
+                                new DegradedPolicy(List.of(new RequiredField("event.code", List.of("4624", "4625"), false),
+                                        RequiredField.learned("log.syslog.msgid")), 3_600_000, 2, 0.25, 12),
+                                "meta.sequenceId")),
+                source(Cadence.STATIC, 60_000, Lifecycle.ACTIVE, null, null, Source.NO_MAX_LAG,
+                        new SourceContent(VolumePolicy.DEFAULT, new DegradedPolicy(List.of(), 3_600_000, 3, 0.5, 24),
+                                null)));
     }
 
     @ParameterizedTest
@@ -72,8 +85,8 @@ class SourceDocumentTest {
         assertThat(p.errors().stream().map(e -> e.yamlPath() + ": " + e.message()).collect(Collectors.toList()))
                 .containsExactly(
                         "colour: found an unknown key (expected: one of id, name, category, match, logsource, "
-                                + "max_silence, criticality, owner, max_lag, cadence, schedule, tags, lifecycle, "
-                                + "retired)",
+                                + "max_silence, criticality, owner, max_lag, cadence, schedule, tags, volume, "
+                                + "required, degraded, sequence_field, lifecycle, retired)",
                         "id: found \"Bad Id\" (expected: an id matching [a-z0-9][a-z0-9._-]*)",
                         "name: missing (expected: a human-readable name)",
                         "category: found \"cloudy\" (expected: one of identity, endpoint, network, cloud, application)",

@@ -13,6 +13,7 @@ import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.Lifecycle;
 import io.watchfloor.coverage.inventory.Retirement;
 import io.watchfloor.coverage.inventory.SourceChange;
+import io.watchfloor.coverage.inventory.SourceContent;
 import io.watchfloor.coverage.inventory.MaintenanceWindow;
 import io.watchfloor.coverage.inventory.Source;
 import io.watchfloor.coverage.inventory.SourceMatch;
@@ -103,7 +104,8 @@ class CoverageReportTest {
                 ad.retire(new Retirement(LocalDate.of(2023, 11, 14), "migrated")), "alice", clock.nowMs()));
         tracker.apply(new SourceChange(SourceChange.Action.ADD, null, new Source(0, "new-app", "New", Category.NETWORK,
                 new SourceMatch(List.of("new-app"), List.of(), List.of()), null, 5 * MINUTE, Criticality.LOW, null,
-                Source.NO_MAX_LAG, Cadence.STATIC, List.of(), Lifecycle.ONBOARDING, null), "alice", clock.nowMs()));
+                Source.NO_MAX_LAG, Cadence.STATIC, List.of(), SourceContent.NONE, Lifecycle.ONBOARDING, null), "alice",
+                clock.nowMs()));
 
         final Map<String, Object> r = CoverageReport.of(tracker.latestSnapshot(), List.of())
                 .reportJson(T0, T0 + 60 * MINUTE);

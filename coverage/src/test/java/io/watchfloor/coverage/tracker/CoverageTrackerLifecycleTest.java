@@ -4,17 +4,22 @@ import static io.watchfloor.coverage.TestEvents.syslog;
 import static io.watchfloor.coverage.TestEvents.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchfloor.coverage.TestEvents;
 import io.watchfloor.coverage.inventory.Cadence;
 import io.watchfloor.coverage.inventory.Category;
 import io.watchfloor.coverage.inventory.Criticality;
+import io.watchfloor.coverage.inventory.DegradedPolicy;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.Lifecycle;
 import io.watchfloor.coverage.inventory.MaintenanceWindow;
+import io.watchfloor.coverage.inventory.RequiredField;
 import io.watchfloor.coverage.inventory.Retirement;
 import io.watchfloor.coverage.inventory.Source;
 import io.watchfloor.coverage.inventory.SourceChange;
+import io.watchfloor.coverage.inventory.SourceContent;
 import io.watchfloor.coverage.inventory.SourceMatch;
 import io.watchfloor.coverage.inventory.SourceScope;
+import io.watchfloor.coverage.inventory.VolumePolicy;
 import io.watchfloor.core.event.Event;
 import io.watchfloor.core.time.ManualClock;
 import java.time.LocalDate;
@@ -33,7 +38,8 @@ class CoverageTrackerLifecycleTest {
     private static Source source(String id, Category category, Lifecycle lifecycle, Retirement retired,
                                  List<String> tags) {
         return new Source(0, id, "Source " + id, category, new SourceMatch(List.of(id), List.of(), List.of()), null,
-                MINUTE, Criticality.HIGH, "soc", Source.NO_MAX_LAG, Cadence.STATIC, tags, lifecycle, retired);
+                MINUTE, Criticality.HIGH, "soc", Source.NO_MAX_LAG, Cadence.STATIC, tags, SourceContent.NONE, lifecycle,
+                retired);
     }
 
     private static Source active(String id, Category category) {
@@ -274,6 +280,53 @@ class CoverageTrackerLifecycleTest {
         assertThat(coverage("old-vpn").state()).isEqualTo(SourceState.REPORTING);
         assertThat(listener.calls).containsExactly("change old-vpn");
         assertThat(category("network")).containsEntry("in_scope", 2).containsEntry("retired", 0);
+    }
+
+    /** A JSON event of {@code id} carrying sequence number {@code seq}, received now. */
+    private void sendSequence(String id, long seq) {
+        final Event e = TestEvents.json(Map.of("seq", seq, "event.code", "4624"), "192.0.2.1", clock.nowMs());
+        e.attribute(tracker.inventory().byId(id).index(), id);
+        tracker.onEvent(e);
+    }
+
+    private static Source withContent(String id, SourceContent content) {
+        return new Source(0, id, "Source " + id, Category.APPLICATION, new SourceMatch(List.of(id), List.of(),
+                List.of()), null, MINUTE, Criticality.HIGH, "soc", Source.NO_MAX_LAG, Cadence.STATIC, List.of(),
+                content);
+    }
+
+    @Test
+    void shouldJudgeTheContentOfAnAddedSourceAndRestartItsChecksWhenTheyChange() {
+        final SourceContent checked = new SourceContent(new VolumePolicy(900_000, 2),
+                new DegradedPolicy(List.of(new RequiredField("event.code", List.of("4624"), false)), 900_000, 2, -1,
+                        24), "seq");
+        apply(SourceChange.Action.ADD, withContent("app", checked));
+        for (long seq : new long[] {1, 2, 5}) {
+            clock.advance(1_000);
+            sendSequence("app", seq);
+        }
+        tickAfter(1_000);
+
+        assertThat(coverage("app").finding(FindingKind.SEQUENCE_GAP).count()).isEqualTo(2);
+        assertThat(coverage("app").content().volumeWindowMs()).isEqualTo(900_000);
+        assertThat(coverage("app").content().volumeCount()).isEqualTo(3);
+        assertThat(coverage("app").content().requiredValues()).containsExactly("4624");
+
+        apply(SourceChange.Action.CHANGE, withContent("app", SourceContent.NONE));
+        tickAfter(1_000);
+        assertThat(coverage("app").finding(FindingKind.SEQUENCE_GAP)).as("checks dropped").isNull();
+        assertThat(coverage("app").content()).isEqualTo(ContentCoverage.NONE);
+
+        apply(SourceChange.Action.CHANGE, withContent("app", new SourceContent(VolumePolicy.DEFAULT,
+                DegradedPolicy.OFF, "seq")));
+        clock.advance(1_000);
+        sendSequence("app", 9);
+        sendSequence("app", 10);
+        tickAfter(1_000);
+        assertThat(coverage("app").finding(FindingKind.SEQUENCE_GAP)).as("a fresh baseline").isNull();
+        assertThat(coverage("app").content().volumeWindowMs()).isEqualTo(VolumePolicy.WINDOW_MS_DEFAULT);
+        assertThat(coverage("app").content().volumeCount()).as("counting starts again").isEqualTo(2);
+        assertThat(coverage("app").events()).as("its history is kept").isEqualTo(5);
     }
 
     /** Adds web, sends from it, retires it, then it sends again: the live run before a restart. */
