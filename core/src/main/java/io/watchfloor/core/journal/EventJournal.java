@@ -10,12 +10,20 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -24,22 +32,48 @@ import java.util.function.BooleanSupplier;
  * The event journal: every accepted event's raw bytes, receive time, listener and peer, in daily
  * Chronicle Queue cycle files (layout in {@link EventRecordDescriptor}).
  *
- * <p>Appending is NOT thread-safe: the journal stage is the only writer. {@link #replay} opens its own
- * tailer and may run before the ring starts.
+ * <p>Appending and {@link #sync} are NOT thread-safe: the journal stage is the only writer. {@link #replay} opens
+ * its own tailer and may run before the ring starts.
+ *
+ * <p>A crash in the middle of an append leaves an unfinished record after the last complete one (a
+ * {@link TornTail}); readers never see it. Opening for writing finds it, logs it, counts it in
+ * {@link #tornRecords()} and erases it before the first append; opening read-only only reports it.
  */
 public final class EventJournal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventJournal.class);
+
     private final ChronicleQueue queue;
     private final ExcerptAppender appender;
     private final Path dir;
     private final int retentionDays;
+    private final JournalDurability durability;
+    private final TornTail tornTail;
     /** Written by the journal thread only; volatile so the API reads a current count. */
     private volatile long events;
+    /** The cycle file {@link #sync} forces, and its channel; journal thread only. */
+    private File syncedFile;
+    private FileChannel syncChannel;
 
-    /** Opens (or creates) the event journal under {@code config.dir()/events}. */
+    /**
+     * Opens (or creates) the event journal under {@code config.dir()/events}, erasing a record a crash left
+     * unfinished at its end (see {@link #tornTail()}).
+     */
     public EventJournal(JournalConfig config) {
         this.dir = config.dir().resolve("events");
         this.retentionDays = config.retentionDays();
+        this.durability = config.durability();
         this.queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(RollCycles.FAST_DAILY).build();
+        // before the appender exists: its first record would be written over the torn one's header
+        this.tornTail = findTornTail(queue, dir);
+        if (tornTail != null) {
+            LOG.warn("Journal ends with a record torn by a crash; skipped and erased, the next append continues. "
+                    + "file={} position={} bytes={}", tornTail.file(), tornTail.position(), tornTail.bytes());
+            try {
+                TornTailScanner.erase(tornTail);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot erase the torn record at " + tornTail, e);
+            }
+        }
         this.appender = queue.createAppender();
         // created on the wiring thread, then written only by the journal stage thread
         this.appender.singleThreadedCheckDisabled(true);
@@ -48,8 +82,10 @@ public final class EventJournal implements AutoCloseable {
     private EventJournal(Path dir, int retentionDays, ChronicleQueue queue) {
         this.dir = dir;
         this.retentionDays = retentionDays;
+        this.durability = JournalDurability.DEFAULT;
         this.queue = queue;
         this.appender = null;
+        this.tornTail = findTornTail(queue, dir);
     }
 
     /**
@@ -66,6 +102,107 @@ public final class EventJournal implements AutoCloseable {
         final ChronicleQueue queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(RollCycles.FAST_DAILY)
                 .readOnly(true).build();
         return new EventJournal(dir, config.retentionDays(), queue);
+    }
+
+    /**
+     * Looks for an unfinished record after the last complete one in the newest cycle file. Never fatal: a journal
+     * that cannot be scanned is reported as not torn.
+     */
+    private static TornTail findTornTail(ChronicleQueue queue, Path dir) {
+        try {
+            final Path last = newestCycleFile(dir);
+            if (last == null) {
+                return null;
+            }
+            long from = 0;
+            try (ExcerptTailer tailer = queue.createTailer()) {
+                tailer.direction(TailerDirection.BACKWARD).toEnd();
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (dc.isPresent() && tailer.currentFile() != null
+                            && tailer.currentFile().toPath().toAbsolutePath().equals(last.toAbsolutePath())) {
+                        from = dc.wire().bytes().readLimit();
+                    }
+                }
+            }
+            return TornTailScanner.find(last, from);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Cannot check the journal's end for a torn record. dir={} error={}", dir, e.toString());
+            return null;
+        }
+    }
+
+    /** @return the newest {@code *.cq4} cycle file (daily names sort by date), or null when there is none */
+    private static Path newestCycleFile(Path dir) throws IOException {
+        Path newest = null;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.cq4")) {
+            for (Path f : files) {
+                if (newest == null || f.getFileName().toString().compareTo(newest.getFileName().toString()) > 0) {
+                    newest = f;
+                }
+            }
+        }
+        return newest;
+    }
+
+    /**
+     * @return the record a crash left unfinished at the end of the journal when it was opened, or null. For a
+     *     read-only journal beside a running server this may also be a record being written right now.
+     */
+    public TornTail tornTail() {
+        return tornTail;
+    }
+
+    /** @return torn records found (and, when open for writing, erased) on open: 0 or 1 */
+    public long tornRecords() {
+        return tornTail == null ? 0 : 1;
+    }
+
+    /** @return when appends count as durable */
+    public JournalDurability durability() {
+        return durability;
+    }
+
+    /**
+     * Forces every record appended so far to disk: {@code fdatasync} of the current cycle file, which covers its
+     * data, index and header pages alike (Chronicle's own {@code sync()} only msyncs the data written since its
+     * last sync in the appender's current chunk). The first time a cycle file is synced, the file before it is
+     * synced a last time and the directory and the queue metadata are synced too, so a new file survives power
+     * loss. Journal stage thread only; a no-op before the first append.
+     *
+     * @throws IOException when the kernel reports the write-back failed: the records are not known to be on disk
+     */
+    public void sync() throws IOException {
+        if (appender == null) {
+            throw new IllegalStateException("event journal " + dir + " is open read-only");
+        }
+        final File current = appender.currentFile();
+        if (current == null) {
+            return;
+        }
+        if (!current.equals(syncedFile)) {
+            switchSyncedFile(current);
+        }
+        syncChannel.force(false);
+    }
+
+    private void switchSyncedFile(File current) throws IOException {
+        if (syncChannel != null) {
+            syncChannel.force(false);
+            syncChannel.close();
+            syncChannel = null;
+        }
+        syncChannel = FileChannel.open(current.toPath(), StandardOpenOption.WRITE);
+        syncedFile = current;
+        forceExisting(dir.resolve("metadata.cq4t"));
+        forceExisting(dir);
+    }
+
+    private static void forceExisting(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+                ch.force(true);
+            }
+        }
     }
 
     /**
@@ -276,6 +413,14 @@ public final class EventJournal implements AutoCloseable {
 
     @Override
     public void close() {
+        if (syncChannel != null) {
+            try {
+                syncChannel.close();
+            } catch (IOException e) {
+                LOG.warn("Cannot close the journal sync channel. file={} error={}", syncedFile, e.toString());
+            }
+            syncChannel = null;
+        }
         if (appender != null) {
             appender.close();
         }
