@@ -30,6 +30,7 @@ final class ServerProcess {
 
     private final Process process;
     private final Path log;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int syslogTcpPort = -1;
     private int httpPort = -1;
     private int apiPort = -1;
@@ -108,14 +109,27 @@ final class ServerProcess {
 
     /** @return the journal's torn-record count as the server reported it on start ({@code /api/stats}) */
     long tornRecordsOnStart() throws IOException, InterruptedException {
-        final String stats = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + apiPort + "/api/stats")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        final String stats = stats();
         final Matcher m = TORN.matcher(stats);
         if (!m.find()) {
             throw new IOException("no journal.torn_records in /api/stats: " + stats);
         }
         return Long.parseLong(m.group(1));
+    }
+
+    /** @return how many events the listener ({@code syslog_tcp}, {@code http}, ...) journaled so far */
+    long journaled(String listener) throws IOException, InterruptedException {
+        final String stats = stats();
+        final Matcher m = Pattern.compile("\"" + listener + "\":\\{[^}]*\"journaled\":(\\d+)").matcher(stats);
+        if (!m.find()) {
+            throw new IOException("no listeners." + listener + ".journaled in /api/stats: " + stats);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private String stats() throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/stats"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /**

@@ -22,7 +22,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * One crash trial over syslog TCP, which has no acknowledgement: K connections send numbered messages flat out; at a
- * random moment the server is killed with SIGKILL. Per connection, what the socket took whole ({@code written}) is
+ * random moment while the server journals them (once it has journaled a random 5-95 % share; the socket buffers
+ * alone take megabytes, so the senders' own count would place the kill before the server has read anything) the
+ * server is killed with SIGKILL. Per connection, what the socket took whole ({@code written}) is
  * compared with what the journal holds: TCP keeps order, so the journal must hold an unbroken prefix of each
  * connection's numbers, and {@code written - journaled} is the in-flight tail the crash lost (socket buffers on both
  * sides, frames read but not yet journaled). The server is restarted once on the journal (torn-record handling) and
@@ -31,6 +33,7 @@ import java.util.concurrent.locks.LockSupport;
 final class TcpCrashTrial {
     private static final String TAG = "crashtcp";
     private static final int SEQ_OFFSET_FROM_END = NumberedMessage.SEQ_DIGITS;
+    private static final long KILL_POLL_NS = TimeUnit.MILLISECONDS.toNanos(2);
 
     /** One connection's figures. */
     record Connection(long written, long journaled, long holes) {
@@ -44,8 +47,8 @@ final class TcpCrashTrial {
         }
     }
 
-    /** What one trial found. */
-    record Result(int trial, long killAfterWritten, long tornRecordsOnRestart, List<Connection> connections,
+    /** What one trial found; {@code killAfterJournaled} is the journaled count the kill waited for. */
+    record Result(int trial, long killAfterJournaled, long tornRecordsOnRestart, List<Connection> connections,
                   long durationMs) {
         long lost() {
             return connections.stream().mapToLong(Connection::lost).sum();
@@ -60,8 +63,8 @@ final class TcpCrashTrial {
         }
 
         String toJson() {
-            final StringBuilder b = new StringBuilder("{\"trial\":").append(trial).append(",\"kill_after_written\":")
-                    .append(killAfterWritten).append(",\"torn_records_on_restart\":").append(tornRecordsOnRestart)
+            final StringBuilder b = new StringBuilder("{\"trial\":").append(trial).append(",\"kill_after_journaled\":")
+                    .append(killAfterJournaled).append(",\"torn_records_on_restart\":").append(tornRecordsOnRestart)
                     .append(",\"lost\":").append(lost()).append(",\"max_lost_per_connection\":")
                     .append(maxLostPerConnection()).append(",\"connections\":[");
             for (int i = 0; i < connections.size(); i++) {
@@ -89,6 +92,8 @@ final class TcpCrashTrial {
         final NumberedMessage message = NumberedMessage.syslog(TAG, Instant.now().truncatedTo(ChronoUnit.MILLIS), 0);
         final long killAfter = (long) (count * (HttpCrashTrial.KILL_AFTER_MIN_SHARE + random.nextDouble()
                 * (HttpCrashTrial.KILL_AFTER_MAX_SHARE - HttpCrashTrial.KILL_AFTER_MIN_SHARE)));
+        final long jitterNs = TimeUnit.MICROSECONDS.toNanos((long) (random.nextDouble()
+                * HttpCrashTrial.KILL_JITTER_US));
         final long[] sliceStart = new long[k + 1];
         for (int w = 0; w <= k; w++) {
             sliceStart[w] = count / k * w + Math.min(w, count % k);
@@ -104,9 +109,16 @@ final class TcpCrashTrial {
                 senders.add(pool.submit(new TcpSender(target, message, SyslogFraming.LF, sliceStart[w],
                         sliceStart[w + 1], new RatePacer(System.nanoTime(), 0), written[w])));
             }
-            while (sum(written) < killAfter && !senders.stream().allMatch(Future::isDone)) {
-                LockSupport.parkNanos(100_000);
+            // not "until the senders are done": they finish as soon as the socket buffers hold the rest
+            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(ServerProcess.TIMEOUT_SECS);
+            while (server.journaled("syslog_tcp") < killAfter) {
+                if (System.nanoTime() - deadlineNs > 0) {
+                    throw new IOException("the server journaled fewer than " + killAfter + " events in "
+                            + ServerProcess.TIMEOUT_SECS + " s; see " + log);
+                }
+                LockSupport.parkNanos(KILL_POLL_NS);
             }
+            LockSupport.parkNanos(jitterNs);
             server.kill();
             for (Future<SenderTotals> f : senders) {
                 try {
@@ -171,13 +183,5 @@ final class TcpCrashTrial {
             v = v * 10 + d;
         }
         return v;
-    }
-
-    private static long sum(AtomicLong[] values) {
-        long s = 0;
-        for (AtomicLong v : values) {
-            s += v == null ? 0 : v.get();
-        }
-        return s;
     }
 }
