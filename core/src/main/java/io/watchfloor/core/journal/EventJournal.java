@@ -13,17 +13,12 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -50,9 +45,8 @@ public final class EventJournal implements AutoCloseable {
     private final TornTail tornTail;
     /** Written by the journal thread only; volatile so the API reads a current count. */
     private volatile long events;
-    /** The cycle file {@link #sync} forces, and its channel; journal thread only. */
-    private File syncedFile;
-    private FileChannel syncChannel;
+    /** Journal thread only. */
+    private final CycleFileSync fileSync;
 
     /**
      * Opens (or creates) the event journal under {@code config.dir()/events}, erasing a record a crash left
@@ -64,19 +58,14 @@ public final class EventJournal implements AutoCloseable {
         this.durability = config.durability();
         this.queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(RollCycles.FAST_DAILY).build();
         // before the appender exists: its first record would be written over the torn one's header
-        this.tornTail = findTornTail(queue, dir);
+        this.tornTail = TornTailScanner.findAtEnd(queue, dir);
         if (tornTail != null) {
-            LOG.warn("Journal ends with a record torn by a crash; skipped and erased, the next append continues. "
-                    + "file={} position={} bytes={}", tornTail.file(), tornTail.position(), tornTail.bytes());
-            try {
-                TornTailScanner.erase(tornTail);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot erase the torn record at " + tornTail, e);
-            }
+            eraseTornTail();
         }
         this.appender = queue.createAppender();
         // created on the wiring thread, then written only by the journal stage thread
         this.appender.singleThreadedCheckDisabled(true);
+        this.fileSync = new CycleFileSync(dir);
     }
 
     private EventJournal(Path dir, int retentionDays, ChronicleQueue queue) {
@@ -85,7 +74,21 @@ public final class EventJournal implements AutoCloseable {
         this.durability = JournalDurability.DEFAULT;
         this.queue = queue;
         this.appender = null;
-        this.tornTail = findTornTail(queue, dir);
+        this.fileSync = null;
+        this.tornTail = TornTailScanner.findAtEnd(queue, dir);
+    }
+
+    private void eraseTornTail() {
+        try {
+            TornTailScanner.erase(tornTail);
+            LOG.warn("Journal ended with a record torn by a crash; skipped and erased, the next append continues. "
+                    + "file={} position={} bytes={}", tornTail.file(), tornTail.position(), tornTail.bytes());
+        } catch (IOException e) {
+            // not fatal: the next append still starts at the torn record's header; its bytes beyond stay behind it
+            LOG.error("Journal ended with a record torn by a crash; skipped, but its bytes could not be erased. "
+                    + "file={} position={} bytes={} error={}", tornTail.file(), tornTail.position(), tornTail.bytes(),
+                    e.toString());
+        }
     }
 
     /**
@@ -102,46 +105,6 @@ public final class EventJournal implements AutoCloseable {
         final ChronicleQueue queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(RollCycles.FAST_DAILY)
                 .readOnly(true).build();
         return new EventJournal(dir, config.retentionDays(), queue);
-    }
-
-    /**
-     * Looks for an unfinished record after the last complete one in the newest cycle file. Never fatal: a journal
-     * that cannot be scanned is reported as not torn.
-     */
-    private static TornTail findTornTail(ChronicleQueue queue, Path dir) {
-        try {
-            final Path last = newestCycleFile(dir);
-            if (last == null) {
-                return null;
-            }
-            long from = 0;
-            try (ExcerptTailer tailer = queue.createTailer()) {
-                tailer.direction(TailerDirection.BACKWARD).toEnd();
-                try (DocumentContext dc = tailer.readingDocument()) {
-                    if (dc.isPresent() && tailer.currentFile() != null
-                            && tailer.currentFile().toPath().toAbsolutePath().equals(last.toAbsolutePath())) {
-                        from = dc.wire().bytes().readLimit();
-                    }
-                }
-            }
-            return TornTailScanner.find(last, from);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("Cannot check the journal's end for a torn record. dir={} error={}", dir, e.toString());
-            return null;
-        }
-    }
-
-    /** @return the newest {@code *.cq4} cycle file (daily names sort by date), or null when there is none */
-    private static Path newestCycleFile(Path dir) throws IOException {
-        Path newest = null;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.cq4")) {
-            for (Path f : files) {
-                if (newest == null || f.getFileName().toString().compareTo(newest.getFileName().toString()) > 0) {
-                    newest = f;
-                }
-            }
-        }
-        return newest;
     }
 
     /**
@@ -163,11 +126,8 @@ public final class EventJournal implements AutoCloseable {
     }
 
     /**
-     * Forces every record appended so far to disk: {@code fdatasync} of the current cycle file, which covers its
-     * data, index and header pages alike (Chronicle's own {@code sync()} only msyncs the data written since its
-     * last sync in the appender's current chunk). The first time a cycle file is synced, the file before it is
-     * synced a last time and the directory and the queue metadata are synced too, so a new file survives power
-     * loss. Journal stage thread only; a no-op before the first append.
+     * Forces every record appended so far to disk (see {@link CycleFileSync}). Journal stage thread only; a no-op
+     * before the first append.
      *
      * @throws IOException when the kernel reports the write-back failed: the records are not known to be on disk
      */
@@ -175,34 +135,7 @@ public final class EventJournal implements AutoCloseable {
         if (appender == null) {
             throw new IllegalStateException("event journal " + dir + " is open read-only");
         }
-        final File current = appender.currentFile();
-        if (current == null) {
-            return;
-        }
-        if (!current.equals(syncedFile)) {
-            switchSyncedFile(current);
-        }
-        syncChannel.force(false);
-    }
-
-    private void switchSyncedFile(File current) throws IOException {
-        if (syncChannel != null) {
-            syncChannel.force(false);
-            syncChannel.close();
-            syncChannel = null;
-        }
-        syncChannel = FileChannel.open(current.toPath(), StandardOpenOption.WRITE);
-        syncedFile = current;
-        forceExisting(dir.resolve("metadata.cq4t"));
-        forceExisting(dir);
-    }
-
-    private static void forceExisting(Path path) throws IOException {
-        if (Files.exists(path)) {
-            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-                ch.force(true);
-            }
-        }
+        fileSync.force(appender.currentFile());
     }
 
     /**
@@ -413,13 +346,8 @@ public final class EventJournal implements AutoCloseable {
 
     @Override
     public void close() {
-        if (syncChannel != null) {
-            try {
-                syncChannel.close();
-            } catch (IOException e) {
-                LOG.warn("Cannot close the journal sync channel. file={} error={}", syncedFile, e.toString());
-            }
-            syncChannel = null;
+        if (fileSync != null) {
+            fileSync.close();
         }
         if (appender != null) {
             appender.close();

@@ -1,20 +1,36 @@
 package io.watchfloor.core.journal;
 
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.wire.DocumentContext;
 import net.openhft.chronicle.wire.Wires;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
  * Finds and erases a {@link TornTail} in a Chronicle cycle file by walking its 4-byte record headers (length and
- * flags, little-endian, each record 4-aligned) from a known record boundary. Reads through a {@link FileChannel},
- * beside Chronicle's own mapping of the file (the page cache is shared). Start-up and offline tools only.
+ * flags, little-endian, each record 4-aligned) from a known record boundary: the end of the last complete data
+ * record, found with a backward tailer. Reads through a {@link FileChannel}, beside Chronicle's own mapping of the
+ * file (the page cache is shared). Start-up and offline tools only.
+ *
+ * <p>What a kill -9 in the middle of an append leaves, as observed with Chronicle Queue 2026.4: the record's header
+ * is still 0 (the length is written when the record is complete) and its first bytes follow it. Readers stop at the
+ * zero header; a new appender force-unlocks the dead writer's lock and writes over the header, but leaves the torn
+ * bytes beyond its own shorter record, where a later reader could take them for a header: hence the erase.
  */
 final class TornTailScanner {
+    private static final Logger LOG = LoggerFactory.getLogger(TornTailScanner.class);
+
     /**
      * How far past a torn header written bytes are looked for: more than the largest record (a 16 MiB frame plus
      * its metadata). Bytes further on were never part of it.
@@ -28,6 +44,49 @@ final class TornTailScanner {
     private static final int CHUNK_BYTES = 64 * 1024;
 
     private TornTailScanner() {
+    }
+
+    /**
+     * Looks for an unfinished record after the last complete data record in the queue's newest cycle file. Never
+     * fatal: a journal that cannot be scanned is logged and reported as not torn.
+     *
+     * @param dir the queue's directory
+     * @return the torn record, or null
+     */
+    static TornTail findAtEnd(ChronicleQueue queue, Path dir) {
+        try {
+            final Path last = newestCycleFile(dir);
+            if (last == null) {
+                return null;
+            }
+            long from = 0;
+            try (ExcerptTailer tailer = queue.createTailer()) {
+                tailer.direction(TailerDirection.BACKWARD).toEnd();
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (dc.isPresent() && tailer.currentFile() != null
+                            && tailer.currentFile().toPath().toAbsolutePath().equals(last.toAbsolutePath())) {
+                        from = dc.wire().bytes().readLimit();
+                    }
+                }
+            }
+            return find(last, from);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Cannot check the journal's end for a torn record. dir={} error={}", dir, e.toString());
+            return null;
+        }
+    }
+
+    /** @return the newest {@code *.cq4} cycle file (daily names sort by date), or null when there is none */
+    private static Path newestCycleFile(Path dir) throws IOException {
+        Path newest = null;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.cq4")) {
+            for (Path f : files) {
+                if (newest == null || f.getFileName().toString().compareTo(newest.getFileName().toString()) > 0) {
+                    newest = f;
+                }
+            }
+        }
+        return newest;
     }
 
     /**
