@@ -16,6 +16,8 @@ import io.watchfloor.detect.rule.LogSource;
 import io.watchfloor.detect.rule.RuleSet;
 import io.watchfloor.detect.rule.RuleSuppression;
 import io.watchfloor.detect.match.FieldRegistry;
+import io.watchfloor.detect.match.LogSourceConditions;
+import io.watchfloor.detect.mapping.FieldMapping;
 import io.watchfloor.detect.sink.AlertSink;
 
 import java.util.ArrayList;
@@ -30,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Runs every loaded rule on each event and raises an {@link Alert} per matching rule.
  *
  * <p>Single-threaded: owned by the detect ring stage. Field values are resolved once per event and shared by
- * all rules; each rule first checks its log source, then its condition. Allocation happens only when an event
+ * all rules, through the {@link FieldMapping} selected once per (declared log source, syslog app) pair and cached;
+ * each rule first checks its log source (and the event values the mapping says it implies), then its condition. Allocation happens only when an event
  * field is decoded to a String and when an alert is built. Hit counters may be read from any thread.
  *
  * <p>Correlation rules of the set run in a {@link CorrelationEngine} fed with the matches of the rules they
@@ -53,6 +56,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class DetectionEngine {
     private final CompiledRule[] rules;
     private final EventFieldView view;
+    private final LogSourceConditions conditions;
     private final byte[] memo;
     private final AtomicLongArray hits;
     private final Map<String, Integer> indexById;
@@ -76,13 +80,17 @@ public final class DetectionEngine {
     private long evaluated;
     private int untilSample;
 
-    /** Field values of the event being evaluated, for group-by and value fields; read only on a correlated match. */
+    /**
+     * Field values of the event being evaluated, read through its field mapping as the rules read theirs, for
+     * group-by and value fields; read only on a correlated match.
+     */
     private static final class MatchFields implements java.util.function.Function<String, Object> {
+        EventFieldView view;
         Event event;
 
         @Override
         public Object apply(String name) {
-            return EcsFields.field(event, name);
+            return view.field(name);
         }
     }
 
@@ -105,15 +113,30 @@ public final class DetectionEngine {
      * @param config suppression default, cost sampling and alert explanation bounds
      */
     public DetectionEngine(RuleSet rules, CorrelationConfig correlationConfig, DetectionConfig config) {
+        this(rules, correlationConfig, config, FieldMapping.defaults());
+    }
+
+    /**
+     * @param rules the rules and correlation rules to run; the engine keeps them for its lifetime
+     * @param correlationConfig bounds and lateness policy of the correlation windows
+     * @param config suppression default, cost sampling and alert explanation bounds
+     * @param mapping where Sigma field names are read, per event log source (the declared one, else the app's)
+     */
+    public DetectionEngine(RuleSet rules, CorrelationConfig correlationConfig, DetectionConfig config,
+                           FieldMapping mapping) {
         this.config = config;
         this.rules = rules.rules().toArray(new CompiledRule[0]);
-        this.view = new EventFieldView(rules.fields());
+        this.view = new EventFieldView(rules.fields(), mapping);
+        matchFields.view = view;
         int maxSelections = 1;
         final Map<String, Integer> ids = new HashMap<>();
+        final LogSource[] logSources = new LogSource[this.rules.length];
         for (int i = 0; i < this.rules.length; i++) {
             maxSelections = Math.max(maxSelections, this.rules[i].selectionCount());
             ids.put(this.rules[i].id(), i);
+            logSources[i] = this.rules[i].logSource();
         }
+        this.conditions = new LogSourceConditions(logSources, mapping, view);
         this.memo = new byte[maxSelections];
         this.hits = new AtomicLongArray(this.rules.length);
         this.indexById = Collections.unmodifiableMap(ids);
@@ -164,7 +187,7 @@ public final class DetectionEngine {
         evaluated++;
         evaluatedTotal.lazySet(evaluatedTotal.get() + 1);
         final EventFieldView v = view;
-        v.reset(e);
+        v.reset(e, declared);
         final Object app = declared == null || declared.service() == null ? EcsFields.field(e, "process.name") : null;
         final String appName = app instanceof String ? (String) app : null;
         if (--untilSample <= 0) {
@@ -198,7 +221,7 @@ public final class DetectionEngine {
 
     private void evaluateRule(int i, CompiledRule rule, Event e, LogSource declared, String appName,
                               AlertSink sink) {
-        if (!rule.logSource().admits(declared, appName)) {
+        if (!rule.logSource().admits(declared, appName) || !conditions.fit(i, view)) {
             return;
         }
         final byte[] m = memo;
@@ -228,13 +251,13 @@ public final class DetectionEngine {
     /** Rebuilds correlation windows from a replayed event: correlated rules only, no alert, no hit counted. */
     private void replayCorrelations(Event e, LogSource declared) {
         final EventFieldView v = view;
-        v.reset(e);
+        v.reset(e, declared);
         final Object app = declared == null || declared.service() == null ? EcsFields.field(e, "process.name") : null;
         final String appName = app instanceof String ? (String) app : null;
         matchFields.event = e;
         for (int i = 0; i < rules.length; i++) {
             final CompiledRule rule = rules[i];
-            if (!correlated[i] || !rule.logSource().admits(declared, appName)) {
+            if (!correlated[i] || !rule.logSource().admits(declared, appName) || !conditions.fit(i, v)) {
                 continue;
             }
             java.util.Arrays.fill(memo, 0, rule.selectionCount(), (byte) 0);

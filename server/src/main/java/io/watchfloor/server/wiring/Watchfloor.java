@@ -133,7 +133,7 @@ public final class Watchfloor implements AutoCloseable {
         tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts, clock),
                 COVERAGE_TRACKER_CONFIG, clock.nowMs());
         final DetectionEngine engine = new DetectionEngine(validation.rules(), CorrelationConfig.DEFAULT,
-                config.detection().engine());
+                config.detection().engine(), validation.mapping());
         rebuildCoverage();
 
         detect = new DetectStage(engine, LogSources.of(inventory), alerts);
@@ -202,7 +202,8 @@ public final class Watchfloor implements AutoCloseable {
      */
     private void startRuleReload() {
         final WatchfloorConfig.Detection d = config.detection();
-        reloader = opened(new RuleReloader(config.rulesDir(), d.engine(), detect, this::tick, clock));
+        reloader = opened(new RuleReloader(config.rulesDir(), d.engine(), validation.mapping(), detect, this::tick,
+                clock));
         metrics.bindDetection(detect::engine, reloader::succeeded, reloader::failed);
         if (d.watchRules()) {
             try {
