@@ -2,9 +2,9 @@ package io.watchfloor.server.wiring;
 
 import io.watchfloor.core.event.Listener;
 import io.watchfloor.core.journal.EventJournal;
+import io.watchfloor.core.journal.JournalStage;
 import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.core.time.WallClock;
-import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.report.CoverageReport;
 import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.tracker.CoverageSnapshot;
@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /** The API's routes over the running components; every route reads published state only. */
@@ -27,26 +28,29 @@ final class ApiRoutes {
     static final int MAX_ALERTS_LIMIT = 10_000;
     static final int ALERTS_LIMIT_DEFAULT = 100;
 
-    private final Inventory inventory;
     private final List<MonitorDownPeriod> monitorDown;
     private final Supplier<CoverageSnapshot> coverage;
     private final AlertLog alerts;
     private final IngestCounters counters;
     private final EventJournal journal;
+    private final JournalStage journalStage;
+    private final LongSupplier udpKernelDrops;
     private final RuleRoutes rules;
     private final Supplier<String> metrics;
     private final BooleanSupplier ready;
     private final WallClock clock;
 
-    ApiRoutes(Inventory inventory, List<MonitorDownPeriod> monitorDown, Supplier<CoverageSnapshot> coverage,
-              AlertLog alerts, IngestCounters counters, EventJournal journal,
-              RuleRoutes rules, Supplier<String> metrics, BooleanSupplier ready, WallClock clock) {
-        this.inventory = inventory;
+    ApiRoutes(List<MonitorDownPeriod> monitorDown, Supplier<CoverageSnapshot> coverage,
+              AlertLog alerts, IngestCounters counters, EventJournal journal, JournalStage journalStage,
+              LongSupplier udpKernelDrops, RuleRoutes rules, Supplier<String> metrics, BooleanSupplier ready,
+              WallClock clock) {
         this.monitorDown = monitorDown;
         this.coverage = coverage;
         this.alerts = alerts;
         this.counters = counters;
         this.journal = journal;
+        this.journalStage = journalStage;
+        this.udpKernelDrops = udpKernelDrops;
         this.rules = rules;
         this.metrics = metrics;
         this.ready = ready;
@@ -83,12 +87,22 @@ final class ApiRoutes {
             m.put("dropped", counters.dropped(l));
             m.put("parse_errors", counters.parseErrors(l));
             m.put("truncated", counters.truncated(l));
+            if (l == Listener.SYSLOG_UDP) {
+                m.put("kernel_drops", udpKernelDrops.getAsLong());
+            }
             listeners.put(l.id(), m);
         }
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("generated_at", Alert.isoMillis(clock.nowMs()));
         out.put("listeners", listeners);
-        out.put("journal", Map.of("events", journal.events(), "append_failures", counters.journalFailures()));
+        final Map<String, Object> j = new LinkedHashMap<>();
+        j.put("events", journal.events());
+        j.put("append_failures", counters.journalFailures());
+        j.put("durability", journal.durability().id());
+        j.put("syncs", journalStage.syncs());
+        j.put("sync_failures", journalStage.syncFailures());
+        j.put("torn_records", journal.tornRecords());
+        out.put("journal", j);
         out.put("alerts", Map.of("total", alerts.appended()));
         return out;
     }
@@ -99,7 +113,7 @@ final class ApiRoutes {
         if (from == null || to == null) {
             throw new IllegalArgumentException("from and to are required (ISO-8601 like 2026-12-01T00:00:00Z, or epoch ms)");
         }
-        return ApiResponse.json(CoverageReport.of(inventory, coverage.get(), monitorDown).reportJson(from, to));
+        return ApiResponse.json(CoverageReport.of(coverage.get(), monitorDown).reportJson(from, to));
     }
 
     private ApiResponse gaps(Map<String, List<String>> q) {

@@ -1,6 +1,7 @@
 package io.watchfloor.server.wiring;
 
 import io.watchfloor.core.event.Event;
+import io.watchfloor.core.event.Listener;
 import io.watchfloor.core.journal.EventJournal;
 import io.watchfloor.core.journal.JournalConfig;
 import io.watchfloor.core.journal.JournalStage;
@@ -10,7 +11,8 @@ import io.watchfloor.core.ring.EventStage;
 import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.core.ring.RingConfig;
 import io.watchfloor.core.time.WallClock;
-import io.watchfloor.coverage.attribution.SourceAttributor;
+import io.watchfloor.coverage.inventory.HoldAudit;
+import io.watchfloor.coverage.inventory.HoldChange;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.report.MonitorHeartbeats;
@@ -27,6 +29,7 @@ import io.watchfloor.ingest.tcp.SyslogTcpListener;
 import io.watchfloor.ingest.transport.IngestTransport;
 import io.watchfloor.ingest.udp.SyslogUdpConfig;
 import io.watchfloor.ingest.udp.SyslogUdpListener;
+import io.watchfloor.ingest.udp.UdpKernelDrops;
 import io.watchfloor.server.api.ApiServer;
 import io.watchfloor.server.config.WatchfloorConfig;
 import org.slf4j.Logger;
@@ -38,6 +41,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +57,8 @@ public final class Watchfloor implements AutoCloseable {
     public static final String COVERAGE_JOURNAL = "coverage";
 
     private static final Logger LOG = LoggerFactory.getLogger(Watchfloor.class);
+    /** How often the UDP socket's kernel drop count is read from /proc (on the tick thread, off the I/O loops). */
+    static final long KERNEL_DROPS_SAMPLE_INTERVAL_MS = 1000;
 
     private final Validation validation;
     private final WatchfloorConfig config;
@@ -68,10 +74,13 @@ public final class Watchfloor implements AutoCloseable {
     private TextJournal coverageJournal;
     private AlertLog alertLog;
     private CoverageTracker tracker;
+    private final SourceChangeHistory sourceChanges = new SourceChangeHistory();
+    private PublishedInventory published;
     private DetectStage detect;
     private RuleReloader reloader;
     private EventRing ring;
     private ScheduledExecutorService ticker;
+    private UdpKernelDrops udpKernelDrops;
     private int syslogTcpPort = -1;
     private int syslogUdpPort = -1;
     private int httpPort = -1;
@@ -113,7 +122,8 @@ public final class Watchfloor implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
-        final JournalConfig journalConfig = new JournalConfig(dataDir.resolve("journal"), config.retentionDays());
+        final JournalConfig journalConfig = new JournalConfig(dataDir.resolve("journal"), config.retentionDays(),
+                config.journalDurability());
         eventJournal = opened(new EventJournal(journalConfig));
         coverageJournal = opened(new TextJournal(journalConfig, COVERAGE_JOURNAL));
         try {
@@ -125,25 +135,28 @@ public final class Watchfloor implements AutoCloseable {
             alertLog.accept(alert);
             metrics.alertRaised(alert.ruleLevel());
         };
-        tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts, clock),
-                COVERAGE_TRACKER_CONFIG, clock.nowMs());
+        tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts, clock,
+                sourceChanges), COVERAGE_TRACKER_CONFIG, clock.nowMs());
         final DetectionEngine engine = new DetectionEngine(validation.rules(), CorrelationConfig.DEFAULT,
                 config.detection().engine(), validation.mapping());
         rebuildCoverage();
 
-        detect = new DetectStage(engine, LogSources.of(inventory), alerts);
+        detect = new DetectStage(engine, published, alerts);
         final JournalStage journal = new JournalStage(eventJournal, counters);
+        final SourceChangeQueue changes = new SourceChangeQueue();
+        final CoverageStage tracking = new CoverageStage(tracker, changes, published);
         final HeartbeatStage heartbeat = new HeartbeatStage(coverageJournal);
         // the heartbeat acts on TICKs only: it runs on the coverage thread (which journals to the same coverage
         // journal) instead of a thread of its own that woke for every batch for nothing
         final EventStage coverage = (e, endOfBatch) -> {
-            tracker.onEvent(e);
+            tracking.onEvent(e, endOfBatch);
             heartbeat.onEvent(e, endOfBatch);
         };
         ring = opened(new EventRing(new RingConfig(config.ringSlots(), config.parseThreads()),
-                () -> new ParseStage(new SourceAttributor(inventory)), journal, List.of(detect, coverage)));
+                () -> new ParseStage(published), journal, List.of(detect, coverage)));
         metrics.bindIngest(counters);
         metrics.bindRing(ring, journal);
+        metrics.bindJournal(eventJournal, journal);
         metrics.bindCoverage(tracker::latestSnapshot);
         metrics.bindAlerts();
         startRuleReload();
@@ -169,8 +182,13 @@ public final class Watchfloor implements AutoCloseable {
         if (s.udpPort() >= 0) {
             // a datagram cannot exceed 64 KiB whatever the TCP frame limit is
             final int maxDatagram = Math.min(s.maxFrameBytes(), SyslogUdpConfig.DEFAULT_MAX_DATAGRAM_BYTES);
-            syslogUdpPort = opened(new SyslogUdpListener(new SyslogUdpConfig(s.bindAddress(), s.udpPort(),
-                    maxDatagram, s.udpReceiveBufferBytes()), ring, counters, clock, transport)).start();
+            final SyslogUdpListener udp = opened(new SyslogUdpListener(new SyslogUdpConfig(s.bindAddress(),
+                    s.udpPort(), maxDatagram, s.udpReceiveBufferBytes()), ring, counters, clock, transport));
+            syslogUdpPort = udp.start();
+            udpKernelDrops = udp.kernelDrops();
+            metrics.bindUdpKernelDrops(Listener.SYSLOG_UDP.id(), udpKernelDrops);
+            ticker.scheduleWithFixedDelay(udpKernelDrops::sample, KERNEL_DROPS_SAMPLE_INTERVAL_MS,
+                    KERNEL_DROPS_SAMPLE_INTERVAL_MS, TimeUnit.MILLISECONDS);
         }
         final WatchfloorConfig.Http h = config.http();
         if (h.port() >= 0) {
@@ -179,14 +197,18 @@ public final class Watchfloor implements AutoCloseable {
                     HttpIngestConfig.DEFAULT_MAX_JSON_DEPTH, HttpIngestConfig.DEFAULT_MAX_FIELDS_PER_EVENT),
                     ring, counters, clock, transport)).start();
         }
-        final ApiRoutes routes = new ApiRoutes(inventory, heartbeats.downPeriods(), tracker::latestSnapshot, alertLog,
-                counters, eventJournal, new RuleRoutes(detect, reloader), metrics::scrape, () -> ready, clock);
+        final ApiRoutes routes = new ApiRoutes(heartbeats.downPeriods(), tracker::latestSnapshot, alertLog,
+                counters, eventJournal, journal, this::udpKernelDrops, new RuleRoutes(detect, reloader), metrics::scrape,
+                () -> ready, clock);
+        final SourceRoutes sources = new SourceRoutes(tracker::latestSnapshot, published, changes, sourceChanges,
+                this::tick, clock);
         final ApiServer api = opened(new ApiServer(config.api().bindAddress(), config.api().port(), routes.routes(),
-                routes.postRoutes()));
+                routes.postRoutes(), Map.of("/api/sources", sources)));
         apiPort = api.start();
         ready = true;
-        LOG.info("Watchfloor ready. sources={} rules={} syslogTcp={} syslogUdp={} http={} api={} data={}",
-                inventory.size(), detect.engine().ruleCount(), syslogTcpPort, syslogUdpPort, httpPort, apiPort, dataDir);
+        LOG.info("Watchfloor ready. sources={} rules={} syslogTcp={} syslogUdp={} http={} api={} data={} "
+                        + "journalDurability={}", published.current().inventory().size(), detect.engine().ruleCount(),
+                syslogTcpPort, syslogUdpPort, httpPort, apiPort, dataDir, config.journalDurability().id());
     }
 
     /**
@@ -215,15 +237,20 @@ public final class Watchfloor implements AutoCloseable {
     }
 
     /**
-     * Rebuilds coverage state before any new event: gap transitions and the monitor's own heartbeats (its
-     * downtime, told to the tracker so it never becomes a source's gap) from the coverage journal, then every
-     * journaled event re-parsed and re-attributed (replay events raise no alerts). The first live tick then
-     * reconciles, so a restart neither forgets an open gap nor alerts it twice.
+     * Rebuilds coverage state before any new event: lifecycle changes (applied to the YAML inventory in journal
+     * order), gap transitions and the monitor's own heartbeats (its downtime, told to the tracker so it never becomes
+     * a source's gap) from the coverage journal, and journals what changed in the YAML's maintenance windows and
+     * exceptions since the last start; then every journaled event re-parsed and re-attributed with the resulting
+     * inventory (replay events raise no alerts). The first live tick then reconciles, so a restart neither forgets an
+     * open gap nor alerts it twice. Publishes the resulting inventory's routing for the ring.
      */
     private void rebuildCoverage() {
+        final HoldAudit holds = new HoldAudit();
         final long gaps = coverageJournal.readAll(json -> {
             if (MonitorHeartbeats.isJournalRecord(json)) {
                 heartbeats.accept(json);
+            } else if (HoldChange.isJournalRecord(json)) {
+                holds.accept(HoldChange.fromJournalJson(json));
             } else {
                 tracker.restoreJournalRecord(json);
             }
@@ -231,11 +258,17 @@ public final class Watchfloor implements AutoCloseable {
         final long startedAtMs = clock.nowMs();
         heartbeats.started(startedAtMs);
         coverageJournal.append(MonitorHeartbeats.startedJson(startedAtMs));
+        for (HoldChange c : holds.changes(inventory, config.inventory().getFileName().toString(), startedAtMs)) {
+            coverageJournal.append(c.toJournalJson());
+            LOG.info("Inventory hold changed since the last start. kind={} action={} id={} actor={}", c.kind().id(),
+                    c.action().id(), c.id(), c.actor());
+        }
         // before the replay, so windows and sequence holes spanning a downtime are not the sources' fault
         for (MonitorDownPeriod p : heartbeats.downPeriods()) {
             tracker.monitorDown(p.startMs(), p.endMs());
         }
-        final ParseStage parse = new ParseStage(new SourceAttributor(inventory));
+        published = new PublishedInventory(PublishedInventory.Routing.of(tracker.inventory()));
+        final ParseStage parse = new ParseStage(published);
         final long events = eventJournal.replay(new Event(), e -> {
             parse.onEvent(e, false);
             tracker.onEvent(e);
@@ -264,12 +297,18 @@ public final class Watchfloor implements AutoCloseable {
     public int syslogUdpPort() { return syslogUdpPort; }
     public int httpPort() { return httpPort; }
     public int apiPort() { return apiPort; }
+    /** @return the UDP listener's kernel drop count as last sampled; 0 without a UDP listener */
+    public long udpKernelDrops() { return udpKernelDrops == null ? 0 : udpKernelDrops.drops(); }
     public IngestCounters counters() { return counters; }
     public boolean ready() { return ready; }
 
-    /** Stops intake first, lets the ring drain through every stage, then closes the journals. */
+    /**
+     * Stops intake first (a TCP connection's frames already read still go into the ring), lets the ring drain
+     * through every stage, then closes the journals and logs what each listener received and journaled.
+     */
     @Override
     public synchronized void close() {
+        final boolean wasStarted = !started.isEmpty();
         ready = false;
         if (ticker != null) {
             ticker.shutdownNow();
@@ -285,5 +324,13 @@ public final class Watchfloor implements AutoCloseable {
         }
         started.clear();
         ring = null;
+        if (wasStarted) {
+            final StringBuilder totals = new StringBuilder();
+            for (Listener l : Listener.values()) {
+                totals.append(' ').append(l.id()).append(".received=").append(counters.received(l))
+                        .append(' ').append(l.id()).append(".journaled=").append(counters.journaled(l));
+            }
+            LOG.info("Watchfloor stopped.{} journalFailures={}", totals, counters.journalFailures());
+        }
     }
 }
