@@ -13,6 +13,11 @@ final class RegexMatcher implements ValueMatcher {
         this.pattern = pattern;
     }
 
+    /** @return the pattern as written in the rule */
+    String regex() {
+        return pattern.pattern();
+    }
+
     @Override
     public boolean matches(String value) {
         return pattern.matcher(value).find();
