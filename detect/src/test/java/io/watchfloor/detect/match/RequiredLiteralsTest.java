@@ -106,7 +106,16 @@ class RequiredLiteralsTest {
     @Test
     void shouldSearchKeywordsInThePseudoField() {
         assertThat(clauses("  keywords:\n    - 'failed password'\n    - 'Invalid user'\n  condition: keywords\n"))
-                .containsExactly("kw:failed password|kw:invalid user");
+                .containsExactly("kw:led password|kw:invalid user");
+    }
+
+    @Test
+    void shouldCutLongLiteralsToTheirLastCharacters() {
+        assertThat(clauses("  a:\n    Image|endswith: '\\Windows\\System32\\svchost.exe'\n  condition: a\n"))
+                .containsExactly("Image:\\svchost.exe");
+        assertThat(clauses("  a:\n    Hashes|contains: ['MD5=0123456789abcdef0123456789abcdef', "
+                + "'SHA1=11112222333344445555666677778888aaaabbbb']\n  condition: a\n"))
+                .containsExactly("Hashes:456789abcdef|Hashes:8888aaaabbbb");
     }
 
     @Test
