@@ -15,11 +15,11 @@ import java.util.List;
  * {@code all of}) the clauses of all its terms, an {@code or} (and {@code 1 of}) one clause joining the most
  * selective clause of every term. A selection is an OR of AND-groups, read the same way. A field item yields one
  * clause of its values' longest wildcard-free runs ({@code contains}, {@code startswith}, {@code endswith}, plain
- * values, every transformed variant; cut to their last {@link #MAX_LITERAL_CHARS} characters), one clause per value with {@code |all}, or the literals its regex requires
- * ({@link RegexLiterals}). {@code not}, {@code exists}, {@code null}, {@code neq}, {@code fieldref}, {@code cidr},
- * numeric and date comparisons and literal-free values yield nothing; a term yielding nothing is skipped by an
- * {@code and} and makes an {@code or} yield nothing. A rule yielding nothing is {@link #NONE}: always evaluated.
- * Immutable; computed while rules compile.
+ * values, every transformed variant; cut to their last {@link #MAX_LITERAL_CHARS} characters), one clause per value
+ * with {@code |all}, or the literals its regex requires ({@link RegexLiterals}). {@code not}, {@code exists},
+ * {@code null}, {@code neq}, {@code fieldref}, {@code cidr}, numeric and date comparisons and literal-free values
+ * yield nothing; a term yielding nothing is skipped by an {@code and} and makes an {@code or} yield nothing. A rule
+ * yielding nothing is {@link #NONE}: always evaluated. Immutable; computed while rules compile.
  */
 public final class RequiredLiterals {
     /** No requirement: the rule is evaluated on every event its log source admits. */

@@ -72,7 +72,8 @@ class LiteralAutomatonTest {
         final Set<Integer> expected = new TreeSet<>();
         int occurrences = 0;
         for (int i = 0; i < literals.size(); i++) {
-            for (int from = folded.indexOf(literals.get(i)); from >= 0; from = folded.indexOf(literals.get(i), from + 1)) {
+            final String lit = literals.get(i);
+            for (int from = folded.indexOf(lit); from >= 0; from = folded.indexOf(lit, from + 1)) {
                 expected.add(i);
                 occurrences++;
             }
