@@ -18,6 +18,8 @@ import io.watchfloor.detect.rule.RuleSuppression;
 import io.watchfloor.detect.match.FieldRegistry;
 import io.watchfloor.detect.match.LiteralIndex;
 import io.watchfloor.detect.match.RequiredLiterals;
+import io.watchfloor.detect.match.LogSourceConditions;
+import io.watchfloor.detect.mapping.FieldMapping;
 import io.watchfloor.detect.sink.AlertSink;
 
 import java.util.ArrayList;
@@ -32,8 +34,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Runs the loaded rules on each event and raises an {@link Alert} per matching rule.
  *
  * <p>Single-threaded: owned by the detect ring stage. Field values are resolved once per event and shared by
- * all rules; each rule first checks its log source, then its condition. Allocation happens only when an event
- * field is decoded to a String and when an alert is built. Hit counters may be read from any thread.
+ * all rules, through the {@link FieldMapping} selected once per (declared log source, syslog app) pair and cached;
+ * each rule first checks its log source (and the event values the mapping says it implies), then its condition.
+ * Allocation happens only when an event field is decoded to a String and when an alert is built. Hit counters may
+ * be read from any thread.
  *
  * <p>Prefiltering ({@link EvaluationMode#PREFILTERED}, the default) evaluates only the candidates of an event: the
  * rules its declared log source admits (a route computed once per distinct declared log source) that either require
@@ -67,6 +71,7 @@ public final class DetectionEngine {
     private final RuleRouter router;
     private final long[] candidates;
     private final long[] everyRule;
+    private final LogSourceConditions conditions;
     private final byte[] memo;
     private final AtomicLongArray hits;
     private final Map<String, Integer> indexById;
@@ -92,13 +97,17 @@ public final class DetectionEngine {
     private boolean appNameKnown;
     private String appName;
 
-    /** Field values of the event being evaluated, for group-by and value fields; read only on a correlated match. */
+    /**
+     * Field values of the event being evaluated, read through its field mapping as the rules read theirs, for
+     * group-by and value fields; read only on a correlated match.
+     */
     private static final class MatchFields implements java.util.function.Function<String, Object> {
+        EventFieldView view;
         Event event;
 
         @Override
         public Object apply(String name) {
-            return EcsFields.field(event, name);
+            return view.field(name);
         }
     }
 
@@ -121,20 +130,43 @@ public final class DetectionEngine {
      * @param config suppression default, cost sampling and alert explanation bounds
      */
     public DetectionEngine(RuleSet rules, CorrelationConfig correlationConfig, DetectionConfig config) {
-        this(rules, correlationConfig, config, EvaluationMode.PREFILTERED);
+        this(rules, correlationConfig, config, FieldMapping.defaults());
     }
 
     /**
      * @param rules the rules and correlation rules to run; the engine keeps them for its lifetime
      * @param correlationConfig bounds and lateness policy of the correlation windows
      * @param config suppression default, cost sampling and alert explanation bounds
+     * @param mapping where Sigma field names are read, per event log source (the declared one, else the app's)
+     */
+    public DetectionEngine(RuleSet rules, CorrelationConfig correlationConfig, DetectionConfig config,
+                           FieldMapping mapping) {
+        this(rules, correlationConfig, config, mapping, EvaluationMode.PREFILTERED);
+    }
+
+    /**
+     * The engine with the default field mapping, prefiltered or not; for comparing both.
+     *
      * @param mode whether events are prefiltered; {@link EvaluationMode#EVERY_RULE} is the reference
      */
     public DetectionEngine(RuleSet rules, CorrelationConfig correlationConfig, DetectionConfig config,
                            EvaluationMode mode) {
+        this(rules, correlationConfig, config, FieldMapping.defaults(), mode);
+    }
+
+    /**
+     * @param rules the rules and correlation rules to run; the engine keeps them for its lifetime
+     * @param correlationConfig bounds and lateness policy of the correlation windows
+     * @param config suppression default, cost sampling and alert explanation bounds
+     * @param mapping where Sigma field names are read, per event log source (the declared one, else the app's)
+     * @param mode whether events are prefiltered; {@link EvaluationMode#EVERY_RULE} is the reference
+     */
+    public DetectionEngine(RuleSet rules, CorrelationConfig correlationConfig, DetectionConfig config,
+                           FieldMapping mapping, EvaluationMode mode) {
         this.config = config;
         this.rules = rules.rules().toArray(new CompiledRule[0]);
-        this.view = new EventFieldView(rules.fields());
+        this.view = new EventFieldView(rules.fields(), mapping);
+        matchFields.view = view;
         final int words = RuleRouter.words(this.rules.length);
         this.candidates = new long[words];
         this.everyRule = new long[words];
@@ -154,10 +186,13 @@ public final class DetectionEngine {
         }
         int maxSelections = 1;
         final Map<String, Integer> ids = new HashMap<>();
+        final LogSource[] logSources = new LogSource[this.rules.length];
         for (int i = 0; i < this.rules.length; i++) {
             maxSelections = Math.max(maxSelections, this.rules[i].selectionCount());
             ids.put(this.rules[i].id(), i);
+            logSources[i] = this.rules[i].logSource();
         }
+        this.conditions = new LogSourceConditions(logSources, mapping, view);
         this.memo = new byte[maxSelections];
         this.hits = new AtomicLongArray(this.rules.length);
         this.indexById = Collections.unmodifiableMap(ids);
@@ -208,7 +243,7 @@ public final class DetectionEngine {
         evaluated++;
         evaluatedTotal.lazySet(evaluatedTotal.get() + 1);
         final EventFieldView v = view;
-        v.reset(e);
+        v.reset(e, declared);
         if (--untilSample <= 0) {
             untilSample = config.costSampleInterval();
             evaluateTimed(e, declared, sink);
@@ -270,7 +305,7 @@ public final class DetectionEngine {
     }
 
     private void evaluateRule(int i, CompiledRule rule, Event e, LogSource declared, AlertSink sink) {
-        if (!admits(rule.logSource(), declared, e)) {
+        if (!admits(rule.logSource(), declared, e) || !conditions.fit(i, view)) {
             return;
         }
         final byte[] m = memo;
@@ -323,7 +358,7 @@ public final class DetectionEngine {
     /** Rebuilds correlation windows from a replayed event: correlated rules only, no alert, no hit counted. */
     private void replayCorrelations(Event e, LogSource declared) {
         final EventFieldView v = view;
-        v.reset(e);
+        v.reset(e, declared);
         matchFields.event = e;
         final long[] c = candidates(declared);
         for (int w = 0; w < c.length; w++) {
@@ -332,7 +367,7 @@ public final class DetectionEngine {
                 final int i = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 final CompiledRule rule = rules[i];
-                if (!correlated[i] || !admits(rule.logSource(), declared, e)) {
+                if (!correlated[i] || !admits(rule.logSource(), declared, e) || !conditions.fit(i, v)) {
                     continue;
                 }
                 java.util.Arrays.fill(memo, 0, rule.selectionCount(), (byte) 0);

@@ -71,6 +71,28 @@ class DetectionEngineCorrelationTest {
     }
 
     @Test
+    void shouldGroupSyslogEventsByAFieldOnlyTheMappingExtracts() {
+        final String failed = "title: SSH failed password\nid: ssh-failed\nname: ssh_failed\n"
+                + "logsource: {product: linux, service: sshd}\ndetection:\n  s: {system.auth.ssh.event: Failed}\n"
+                + "  condition: s\n";
+        final String brute = "title: SSH brute force per user\nid: brute-user\ncorrelation:\n  type: event_count\n"
+                + "  rules: [ssh_failed]\n  group-by: [User, SourceIp]\n  timespan: 1m\n  condition: {gte: 2}\n";
+        final DetectionEngine engine = new DetectionEngine(load(failed + "---\n" + brute));
+        final CollectingSink sink = new CollectingSink();
+        long index = 0;
+        for (String user : new String[] {"admin", "root", "admin"}) {
+            final Event e = TestEvents.syslog("bastion-01", "sshd", "42",
+                    "Failed password for invalid user " + user + " from 203.0.113.9 port 4242 ssh2");
+            e.journalIndex(index++);
+            engine.evaluate(e, null, sink);
+        }
+        assertThat(sink.ruleIds()).containsExactly("brute-user");
+        assertThat(sink.alerts.get(0).correlationGroup()).containsExactly(Map.entry("User", "admin"),
+                Map.entry("SourceIp", "203.0.113.9"));
+        assertThat(sink.alerts.get(0).correlationEvents()).containsExactly(0L, 2L);
+    }
+
+    @Test
     void shouldFollowEventTimeNotArrival() {
         final DetectionEngine engine = new DetectionEngine(load(FAILED + "---\n" + BRUTE));
         final CollectingSink sink = new CollectingSink();

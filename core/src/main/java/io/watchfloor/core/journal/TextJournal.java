@@ -6,6 +6,8 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +25,27 @@ public final class TextJournal implements AutoCloseable {
         this.appender = queue.createAppender();
         // appends are serialized by this object's monitor, from whichever thread raises them
         this.appender.singleThreadedCheckDisabled(true);
+    }
+
+    /**
+     * Reads every record of the journal {@code config.dir()/name} from the start, read-only (a running server may
+     * keep appending). @return how many; 0 when that journal does not exist
+     */
+    public static long readAllReadOnly(JournalConfig config, String name, Consumer<String> visitor) {
+        final Path dir = config.dir().resolve(name);
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (ChronicleQueue queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(RollCycles.FAST_DAILY)
+                .readOnly(true).build();
+             ExcerptTailer tailer = queue.createTailer()) {
+            long n = 0;
+            for (String s; (s = tailer.readText()) != null; ) {
+                visitor.accept(s);
+                n++;
+            }
+            return n;
+        }
     }
 
     /** Appends one record. */

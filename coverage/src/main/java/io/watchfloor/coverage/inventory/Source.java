@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param cadence how its silence is judged; {@link Cadence#STATIC} holds it to {@code maxSilenceMs}, a learned or
  *     batch source's {@code maxSilenceMs} is its fallback (learned: the ceiling; batch: one day plus grace)
  * @param tags free labels ({@code tags: [dmz, linux]}) that maintenance windows may be scoped to; never null
+ * @param content volume, required event types, parse failures and sequence field it is judged on
  */
 public record Source(int index, String id, String name, Category category, SourceMatch match,
                      LogSourceRef logsource, long maxSilenceMs, Criticality criticality, String owner,
-                     long maxLagMs, Cadence cadence, List<String> tags) {
+                     long maxLagMs, Cadence cadence, List<String> tags, SourceContent content) {
     /** {@link #maxLagMs()} of a source without a lag objective. */
     public static final long NO_MAX_LAG = -1;
 
@@ -47,8 +48,17 @@ public record Source(int index, String id, String name, Category category, Sourc
                 List.of());
     }
 
+    /** A source judged on arrival only (no volume, content or sequence checks). */
+    public Source(int index, String id, String name, Category category, SourceMatch match, LogSourceRef logsource,
+                  long maxSilenceMs, Criticality criticality, String owner, long maxLagMs, Cadence cadence,
+                  List<String> tags) {
+        this(index, id, name, category, match, logsource, maxSilenceMs, criticality, owner, maxLagMs, cadence, tags,
+                SourceContent.NONE);
+    }
+
     public Source {
         tags = List.copyOf(tags);
+        Objects.requireNonNull(content, "content");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(category, "category");

@@ -16,11 +16,12 @@ final class SourceParser {
     private static final String EXPECT_TAG = "a tag matching [a-z0-9][a-z0-9._-]*";
     private static final List<String> SOURCE_KEYS =
             List.of("id", "name", "category", "match", "logsource", "max_silence", "criticality", "owner",
-                    "max_lag", "cadence", "schedule", "tags");
+                    "max_lag", "cadence", "schedule", "tags", "volume", "required", "degraded", "sequence_field");
 
     private final YamlNodeReader reader;
     private final SourceMatchParser matches;
     private final CadenceParser cadences;
+    private final SourceContentParser contents;
     /** Ids of the sources read so far, valid or not. */
     private final Set<String> ids = new HashSet<>();
     private int accepted;
@@ -29,6 +30,7 @@ final class SourceParser {
         this.reader = reader;
         this.matches = new SourceMatchParser(reader);
         this.cadences = new CadenceParser(reader);
+        this.contents = new SourceContentParser(reader);
     }
 
     /** @return the source at {@code path}, indexed after the valid ones before it, or null (reported) */
@@ -58,11 +60,12 @@ final class SourceParser {
         final long maxLagMs = reader.optionalDurationMs(m, path, "max_lag", Source.NO_MAX_LAG);
         final List<String> tags = reader.stringList(m, path, "tags", EXPECT_TAG);
         reader.checkEach(tags, path + ".tags", tag -> YamlNodeReader.ID_PATTERN.matcher(tag).matches(), EXPECT_TAG);
+        final SourceContent content = contents.parse(m, path);
         if (reader.errorCount() != errorsBefore) {
             return null;
         }
         return new Source(accepted++, id, name, category, match, logsource, maxSilenceMs, criticality, owner,
-                maxLagMs, cadence, tags);
+                maxLagMs, cadence, tags, content);
     }
 
     /** @return the ids of the sources read so far */

@@ -10,9 +10,17 @@ import io.watchfloor.coverage.inventory.Category;
  * @param delayed the reporting sources that are DELAYED
  * @param maintenance sources not reporting inside a maintenance window (not covered)
  * @param excepted sources under an exception (not covered)
+ * @param degraded sources arriving with a {@code volume} or {@code degraded} gap open (not covered: events are
+ *     missing)
  */
 public record CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
-                               Double coveragePct, int delayed, int maintenance, int excepted) {
+                               Double coveragePct, int delayed, int maintenance, int excepted, int degraded) {
+    /** Counts without partial gaps. */
+    public CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
+                            Double coveragePct, int delayed, int maintenance, int excepted) {
+        this(category, inScope, reporting, silent, neverSeen, coveragePct, delayed, maintenance, excepted, 0);
+    }
+
     /** Counts without maintenance windows or exceptions. */
     public CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
                             Double coveragePct, int delayed) {

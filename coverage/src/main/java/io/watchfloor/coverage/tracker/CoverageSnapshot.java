@@ -51,6 +51,7 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
             m.put("delayed", c.delayed());
             m.put("maintenance", c.maintenance());
             m.put("excepted", c.excepted());
+            m.put("degraded", c.degraded());
             cats.put(c.category().id(), m);
         }
         out.put("categories", cats);
@@ -87,6 +88,10 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
             m.put("findings", findings);
             m.put("held_by", sc.heldBy());
             m.put("held_until", iso(sc.heldUntilMs()));
+            m.put("open_volume_gap", sc.openVolumeGapId());
+            m.put("open_degraded_gap", sc.openDegradedGapId());
+            m.put("volume", volumeJson(sc.content()));
+            m.put("required", requiredJson(sc.content()));
             srcs.add(m);
         }
         out.put("sources", srcs);
@@ -160,9 +165,35 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
         m.put("last_at", iso(f.lastAtMs()));
         if (f.kind() == FindingKind.FUTURE_TIMESTAMP) {
             m.put("max_ahead_s", f.valueMs() / 1000);
+        } else if (f.kind() == FindingKind.SEQUENCE_GAP) {
+            m.put("holes", f.valueMs());
         } else {
             m.put("offset_minutes", f.valueMs() / 60_000);
         }
+        return m;
+    }
+
+    /** @return {@code window_s, count, lower_bound, low_windows}, or null when volume is off */
+    private static Map<String, Object> volumeJson(ContentCoverage c) {
+        if (c.volumeWindowMs() < 0) {
+            return null;
+        }
+        final Map<String, Object> m = new LinkedHashMap<>(4);
+        m.put("window_s", c.volumeWindowMs() / 1000);
+        m.put("count", c.volumeCount() < 0 ? null : c.volumeCount());
+        m.put("lower_bound", c.volumeLowerBound() < 0 ? null : c.volumeLowerBound());
+        m.put("low_windows", c.volumeLowWindows());
+        return m;
+    }
+
+    /** @return {@code values, learning}, or null when the source requires nothing */
+    private static Map<String, Object> requiredJson(ContentCoverage c) {
+        if (c.requiredValues().isEmpty() && !c.learningRequired()) {
+            return null;
+        }
+        final Map<String, Object> m = new LinkedHashMap<>(2);
+        m.put("values", c.requiredValues());
+        m.put("learning", c.learningRequired());
         return m;
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Tracker thread only: builds a {@link CoverageSnapshot} from the tracker's state.
  *
- * <p>Per-source coverage with lag statistics, findings and holds, per-category counts, unmanaged senders and the
+ * <p>Per-source coverage with lag statistics, findings, holds and content checks, per-category counts, unmanaged senders and the
  * gap history. Allocates, so it runs on ticks and at most every snapshot interval on events.
  */
 final class CoverageSnapshotBuilder {
@@ -26,9 +26,16 @@ final class CoverageSnapshotBuilder {
     private final SourceHolds holds;
     private final UnmanagedSenders unmanaged;
     private final long tzToleranceMs;
+    private final VolumeWindows volumes;
+    private final ContentWindows contents;
+    private final SequenceNumbers sequences;
 
     CoverageSnapshotBuilder(Inventory inventory, SourceStates states, GapLedger ledger, SourceHolds holds,
-                            UnmanagedSenders unmanaged, long tzToleranceMs) {
+                            UnmanagedSenders unmanaged, long tzToleranceMs, VolumeWindows volumes,
+                            ContentWindows contents, SequenceNumbers sequences) {
+        this.volumes = volumes;
+        this.contents = contents;
+        this.sequences = sequences;
         this.inventory = inventory;
         this.states = states;
         this.ledger = ledger;
@@ -53,10 +60,14 @@ final class CoverageSnapshotBuilder {
             final Gap open = ledger.open(i);
             final Gap openDelayed = ledger.openDelayed(i);
             final SourceHolds.Hold hold = holds.holdOf(i, state, nowMs);
+            final Gap openVolume = ledger.openOf(i, GapType.VOLUME);
+            final Gap openDegraded = ledger.openOf(i, GapType.DEGRADED);
             sources.add(new SourceCoverage(s, state, lastMs == SourceStates.NEVER ? NONE : lastMs,
                     states.lastEventTimeMs(i), states.events(i), open == null ? null : open.id(), lag,
                     findings(i, lag, scratch, near), openDelayed == null ? null : openDelayed.id(),
-                    hold == null ? null : hold.id(), hold == null ? NONE : hold.untilMs()));
+                    hold == null ? null : hold.id(), hold == null ? NONE : hold.untilMs(),
+                    openVolume == null ? null : openVolume.id(), openDegraded == null ? null : openDegraded.id(),
+                    content(i, s, nowMs)));
             final int[] c = counts[s.category().ordinal()];
             c[0]++;
             c[1 + state.ordinal()]++;
@@ -69,18 +80,34 @@ final class CoverageSnapshotBuilder {
             final int arriving = c[reporting] + c[delayedAt];
             categories.add(new CategoryCoverage(cat, c[0], arriving, c[1 + SourceState.SILENT.ordinal()],
                     c[1 + SourceState.NEVER_SEEN.ordinal()], CategoryCoverage.percent(arriving, c[0]), c[delayedAt],
-                    c[1 + SourceState.MAINTENANCE.ordinal()], c[1 + SourceState.EXCEPTED.ordinal()]));
+                    c[1 + SourceState.MAINTENANCE.ordinal()], c[1 + SourceState.EXCEPTED.ordinal()],
+                    c[1 + SourceState.DEGRADED.ordinal()]));
         }
         return new CoverageSnapshot(nowMs, categories, sources, unmanaged.senders(), unmanaged.overflow(),
                 ledger.history(), ledger.evictedUpToMs());
+    }
+
+    private ContentCoverage content(int i, Source s, long nowMs) {
+        if (!volumes.tracks(i) && !contents.tracks(i)) {
+            return ContentCoverage.NONE;
+        }
+        return new ContentCoverage(s.content().volume().windowMs(), volumes.currentCount(i),
+                volumes.lowerBound(i, nowMs), volumes.lowStreak(i), contents.requiredValues(i), contents.learning(i));
     }
 
     private List<SourceFinding> findings(int i, LagStats lag, int[] scratch, int[] near) {
         List<SourceFinding> out = List.of();
         final SourceFinding future = states.futureTimestampFinding(i);
         if (future != null) {
-            out = new ArrayList<>(2);
+            out = new ArrayList<>(3);
             out.add(future);
+        }
+        final SourceFinding sequence = sequences.finding(i);
+        if (sequence != null) {
+            if (out.isEmpty()) {
+                out = new ArrayList<>(2);
+            }
+            out.add(sequence);
         }
         if (lag.samples() >= TZ_MIN_SAMPLES) {
             final long offsetMs = states.lags().suspectedOffsetMs(i, scratch, tzToleranceMs, TZ_MIN_SHARE, near);

@@ -39,6 +39,10 @@ public final class CoverageTracker {
     private final HoldTicker holdTicker;
     private final UnmanagedSenders unmanaged;
     private final CoverageSnapshotBuilder snapshots;
+    private final MonitorDowntime downtime;
+    private final VolumeWindows volumes;
+    private final ContentWindows contents;
+    private final SequenceNumbers sequences;
     private final boolean neverSeenGaps;
     private final long startedAtMs;
     private long nowMs;
@@ -80,7 +84,13 @@ public final class CoverageTracker {
         holds = new SourceHolds(inventory, indexById);
         holdTicker = new HoldTicker(inventory, listener, holds, states, deadlines, ledger, neverSeenGaps, startedAtMs);
         unmanaged = new UnmanagedSenders(config.maxUnmanagedSenders());
-        snapshots = new CoverageSnapshotBuilder(inventory, states, ledger, holds, unmanaged, config.tzToleranceMs());
+        downtime = new MonitorDowntime(startedAtMs);
+        final WindowSkips skips = new WindowSkips(downtime, ledger, holds);
+        volumes = new VolumeWindows(inventory, ledger, skips);
+        contents = new ContentWindows(inventory, ledger, skips);
+        sequences = new SequenceNumbers(inventory, downtime);
+        snapshots = new CoverageSnapshotBuilder(inventory, states, ledger, holds, unmanaged, config.tzToleranceMs(),
+                volumes, contents, sequences);
         nowMs = startedAtMs;
         publish();
     }
@@ -113,20 +123,25 @@ public final class CoverageTracker {
 
     private void onSourceEvent(Event e, int i, long receivedMs) {
         final long previousMs = states.lastReceivedMs(i);
-        if (previousMs != SourceStates.NEVER && ledger.open(i) == null) {
-            // no adaptation while a gap is open, nor from the silence that closes it
+        if (previousMs != SourceStates.NEVER && ledger.open(i) == null && !downtime.downWithin(previousMs, receivedMs)) {
+            // no adaptation while a gap is open, nor from the silence that closes it, nor across the monitor's downtime
             deadlines.learn(i, previousMs, receivedMs);
         }
         states.onReceive(i, receivedMs, EventTimes.eventTimeMs(e));
+        volumes.onEvent(i, receivedMs);
+        contents.onEvent(i, e, receivedMs);
+        sequences.onEvent(i, e, receivedMs);
         ledger.onReceive(i, receivedMs, e.replay(), nowMs);
     }
 
     /**
      * Advances time to {@code nowMs}: closes restored gaps whose source reported during the replay, sets each
      * source's state, opens a gap for each source that turned SILENT without one, then publishes a snapshot.
-     * Silence follows each source's cadence (static, learned, batch). NEVER_SEEN sources open a {@code never_seen}
-     * gap only with {@link CoverageTrackerConfig#neverSeenGaps()}; a source whose lag window turned DELAYED opens
-     * (or, once recovered, closes) its {@code delayed} gap here too.
+     * Silence follows each source's cadence (static, learned, batch), counted from the later of its last receive and
+     * the monitor's last start, so the monitor's own downtime never becomes a source's gap. NEVER_SEEN sources open a
+     * {@code never_seen} gap only with {@link CoverageTrackerConfig#neverSeenGaps()}; a source whose lag window turned
+     * DELAYED opens (or, once recovered, closes) its {@code delayed} gap here too, and the windows that ended close
+     * and open or close the {@code volume} and {@code degraded} gaps (the source then shows DEGRADED).
      */
     public void onTick(long nowMs) {
         if (nowMs > this.nowMs) {
@@ -136,8 +151,9 @@ public final class CoverageTracker {
         for (int i = 0; i < states.size(); i++) {
             ledger.closeIfReportedDuringReplay(i, now);
             final long lastMs = states.lastReceivedMs(i);
+            final long fromMs = lastMs == SourceStates.NEVER ? lastMs : downtime.silenceFromMs(lastMs, now);
             if (holds.covers(i)) {
-                holdTicker.tick(i, lastMs, now);
+                holdTicker.tick(i, fromMs, now);
             } else if (lastMs == SourceStates.NEVER) {
                 states.state(i, SourceState.NEVER_SEEN);
                 if (neverSeenGaps && ledger.open(i) == null) {
@@ -146,19 +162,58 @@ public final class CoverageTracker {
                         ledger.open(i, GapType.NEVER_SEEN, since, null, now);
                     }
                 }
-            } else if (ledger.open(i) != null || deadlines.silentSinceMs(i, lastMs, now) != NONE) {
+            } else if (ledger.open(i) != null || deadlines.silentSinceMs(i, fromMs, now) != NONE) {
                 states.state(i, SourceState.SILENT);
                 if (ledger.open(i) == null) {
-                    ledger.open(i, GapType.SILENT, deadlines.silentSinceMs(i, lastMs, now), null, now);
+                    ledger.open(i, GapType.SILENT, deadlines.silentSinceMs(i, fromMs, now), null, now);
                 }
             } else {
                 states.state(i, states.arrivingState(i));
             }
+            tickPartial(i, now);
             if (states.delayed(i) != (ledger.openDelayed(i) != null)) {
                 onDelayedChange(i, now);
             }
         }
         publish();
+    }
+
+    /**
+     * Closes the windows of source {@code i} that ended, opens or closes its {@code volume} and {@code degraded}
+     * gaps, and shows DEGRADED while one is open. A partial gap of a source whose policy was removed closes now.
+     */
+    private void tickPartial(int i, long now) {
+        if (volumes.tracks(i)) {
+            volumes.tick(i, now);
+        } else if (ledger.openOf(i, GapType.VOLUME) != null) {
+            ledger.closeOf(i, GapType.VOLUME, now, now);
+        }
+        if (contents.tracks(i)) {
+            contents.tick(i, now);
+        } else if (ledger.openOf(i, GapType.DEGRADED) != null) {
+            ledger.closeOf(i, GapType.DEGRADED, now, now);
+        }
+        final boolean partial = ledger.openOf(i, GapType.VOLUME) != null || ledger.openOf(i, GapType.DEGRADED) != null;
+        if (partial != states.partial(i)) {
+            states.partial(i, partial);
+            final SourceState state = states.state(i);
+            if (state == SourceState.REPORTING || state == SourceState.DELAYED || state == SourceState.DEGRADED) {
+                states.state(i, states.arrivingState(i));
+            }
+        }
+    }
+
+    /**
+     * Records a period when the monitor was not running (from its heartbeat records), before the event replay: a
+     * source's silence is then judged from the end of the latest one at the earliest, windows overlapping one are
+     * neither learned nor judged, and sequence holes or learned intervals spanning one are not counted. The
+     * tracker's own start counts as a start without this call.
+     *
+     * @param fromMs the last sign of life before the downtime, epoch ms
+     * @param toMs the start that ended it, epoch ms
+     */
+    public void monitorDown(long fromMs, long toMs) {
+        downtime.down(fromMs, toMs);
     }
 
     /** Opens or closes the delayed gap of a source whose delayed flag and gap disagree; rare. */

@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param alertedAtMs when the tracker raised it (the tick that opened it), epoch ms, or -1 when unknown (gaps
  *     journaled before the ledger kept it)
  * @param reason why it opened late ({@link GapReason#EXCEPTION_EXPIRED}, {@link GapReason#MAINTENANCE_OVERRUN}),
- *     or null for a gap opened the ordinary way
+ *     or what a partial gap found ({@link GapReason#VOLUME_DROP}, {@link GapReason#REQUIRED_MISSING},
+ *     {@link GapReason#PARSE_FAILURES}), or null for a gap opened the ordinary way
+ * @param detail what a partial gap found in numbers (missing values, parse-failure rate, count and bound), or null
  */
 public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, GapType type, long alertedAtMs,
-                  GapReason reason) {
+                  GapReason reason, GapDetail detail) {
     /** {@link #closedAtMs()} of an open gap. */
     public static final long OPEN = -1;
     /** {@link #alertedAtMs()} when not known. */
@@ -37,6 +39,12 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(sourceId, "sourceId");
         Objects.requireNonNull(type, "type");
+    }
+
+    /** A gap without detail. */
+    public Gap(String id, String sourceId, long openedAtMs, long closedAtMs, GapType type, long alertedAtMs,
+               GapReason reason) {
+        this(id, sourceId, openedAtMs, closedAtMs, type, alertedAtMs, reason, null);
     }
 
     /** A gap without a reason (opened the ordinary way). */
@@ -61,7 +69,14 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
 
     /** @return a new open gap of {@code type} with its deterministic id ({@link #idOf}) and a reason (or null) */
     public static Gap open(String sourceId, GapType type, long openedAtMs, long alertedAtMs, GapReason reason) {
-        return new Gap(idOf(sourceId, type, openedAtMs), sourceId, openedAtMs, OPEN, type, alertedAtMs, reason);
+        return open(sourceId, type, openedAtMs, alertedAtMs, reason, null);
+    }
+
+    /** @return a new open gap of {@code type} with its deterministic id, a reason and a detail (each or null) */
+    public static Gap open(String sourceId, GapType type, long openedAtMs, long alertedAtMs, GapReason reason,
+                           GapDetail detail) {
+        return new Gap(idOf(sourceId, type, openedAtMs), sourceId, openedAtMs, OPEN, type, alertedAtMs, reason,
+                detail);
     }
 
     /** @return the deterministic id of a gap: {@code sourceId@openedAtMs}, plus {@code /type} unless SILENT */
@@ -73,7 +88,7 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
     /** @return this gap closed at {@code closedAtMs} (never before it opened) */
     public Gap closeAt(long closedAtMs) {
         return new Gap(id, sourceId, openedAtMs, Math.max(closedAtMs, openedAtMs), type, alertedAtMs,
-                reason);
+                reason, detail);
     }
 
     /** @return true while the gap is open */
@@ -99,7 +114,8 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
 
     /**
      * @return the JSON the API shows: {@code id, source_id, type, opened_at, alerted_at, closed_at, duration_s,
-     *     open, reason} ({@code reason} null unless the gap opened late)
+     *     open, reason, detail} ({@code reason} null unless the gap opened late or is partial, {@code detail} null
+     *     unless it is partial)
      */
     public Map<String, Object> toApiJson(long nowMs) {
         final Map<String, Object> m = new LinkedHashMap<>(12);
@@ -112,14 +128,15 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
         m.put("duration_s", durationS(nowMs));
         m.put("open", isOpen());
         m.put("reason", reason == null ? null : reason.id());
+        m.put("detail", detail == null ? null : detail.toJson());
         return m;
     }
 
     /**
      * @return one coverage-journal record:
      *     {@code {"type":"opened"|"closed","id":…,"source_id":…,"opened_at_ms":…,"closed_at_ms":…}}, plus
-     *     {@code "gap_type"} unless {@code silent}, {@code "alerted_at_ms"} when known and {@code "reason"} when
-     *     set, so a silent gap of unknown alert time is written exactly as the first issue wrote it
+     *     {@code "gap_type"} unless {@code silent}, {@code "alerted_at_ms"} when known, {@code "reason"} and
+     *     {@code "detail"} when set, so a silent gap of unknown alert time is written exactly as the first issue wrote it
      */
     public String toJournalJson() {
         final ObjectNode n = JSON.createObjectNode();
@@ -137,13 +154,16 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
         if (reason != null) {
             n.put("reason", reason.id());
         }
+        if (detail != null) {
+            detail.writeTo(n.putObject("detail"));
+        }
         return n.toString();
     }
 
     /**
      * Reads a record written by {@link #toJournalJson()}; a record without {@code gap_type} (the first issue's)
      * is a {@link GapType#SILENT} gap, one without {@code alerted_at_ms} has an unknown alert time, one without
-     * {@code reason} has none.
+     * {@code reason} (or {@code detail}) has none.
      *
      * @throws IllegalArgumentException when the text is not such a record (a corrupt journal)
      */
@@ -175,10 +195,18 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
             reason = n.get("reason").isTextual() ? GapReason.ofId(n.get("reason").asText()) : null;
             if (reason == null) {
                 throw new IllegalArgumentException("coverage journal record reason : " + n.get("reason")
-                        + " (expected: EXCEPTION_EXPIRED or MAINTENANCE_OVERRUN)");
+                        + " (expected: one of " + GapReason.ids() + ")");
             }
         }
+        GapDetail detail = null;
+        if (n.has("detail")) {
+            if (!n.get("detail").isObject()) {
+                throw new IllegalArgumentException("coverage journal record detail : " + n.get("detail")
+                        + " (expected: an object)");
+            }
+            detail = GapDetail.readFrom(n.get("detail"));
+        }
         return new Gap(n.get("id").asText(), n.get("source_id").asText(), n.get("opened_at_ms").asLong(),
-                n.get("closed_at_ms").asLong(), type, alertedAtMs, reason);
+                n.get("closed_at_ms").asLong(), type, alertedAtMs, reason, detail);
     }
 }

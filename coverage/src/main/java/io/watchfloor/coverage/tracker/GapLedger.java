@@ -29,6 +29,12 @@ final class GapLedger {
     private final Gap[] openGap;
     /** The open {@code delayed} gap of each source, or null. */
     private final Gap[] openDelayedGap;
+    /** The open {@code volume} gap of each source, or null. */
+    private final Gap[] openVolumeGap;
+    /** The open {@code degraded} gap of each source, or null. */
+    private final Gap[] openDegradedGap;
+    /** When each source's last {@code silent} or {@code never_seen} gap closed, or NONE. */
+    private final long[] silenceClosedAtMs;
     /** For a gap restored open: the first receive at or after it opened, seen during replay; else NONE. */
     private final long[] firstReceiveInGapMs;
     /** Open and closed gaps, in the order they were opened (or restored). */
@@ -45,8 +51,12 @@ final class GapLedger {
         final int n = inventory.size();
         openGap = new Gap[n];
         openDelayedGap = new Gap[n];
+        openVolumeGap = new Gap[n];
+        openDegradedGap = new Gap[n];
         firstReceiveInGapMs = new long[n];
+        silenceClosedAtMs = new long[n];
         Arrays.fill(firstReceiveInGapMs, NONE);
+        Arrays.fill(silenceClosedAtMs, NONE);
     }
 
     /** @return the open {@code silent} or {@code never_seen} gap of source {@code i}, or null */
@@ -57,6 +67,29 @@ final class GapLedger {
     /** @return the open {@code delayed} gap of source {@code i}, or null */
     Gap openDelayed(int i) {
         return openDelayedGap[i];
+    }
+
+    /** @return the open gap of {@code type} of source {@code i} ({@code silent} and {@code never_seen} share one) */
+    Gap openOf(int i, GapType type) {
+        return slots(type)[i];
+    }
+
+    /** @return when source {@code i}'s last {@code silent} or {@code never_seen} gap closed, or NONE */
+    long silenceClosedAtMs(int i) {
+        return silenceClosedAtMs[i];
+    }
+
+    private Gap[] slots(GapType type) {
+        switch (type) {
+            case DELAYED:
+                return openDelayedGap;
+            case VOLUME:
+                return openVolumeGap;
+            case DEGRADED:
+                return openDegradedGap;
+            default:
+                return openGap;
+        }
     }
 
     /**
@@ -86,25 +119,34 @@ final class GapLedger {
 
     /** Opens a gap of {@code type} for source {@code i}, alerted at {@code nowMs}. */
     void open(int i, GapType type, long openedAtMs, GapReason reason, long nowMs) {
-        final Gap g = Gap.open(inventory.source(i).id(), type, openedAtMs, nowMs, reason);
-        if (type == GapType.DELAYED) {
-            openDelayedGap[i] = g;
-        } else {
-            openGap[i] = g;
+        open(i, type, openedAtMs, reason, null, nowMs);
+    }
+
+    /** Opens a gap of {@code type} for source {@code i} with what it found ({@code detail}, or null), alerted now. */
+    void open(int i, GapType type, long openedAtMs, GapReason reason, GapDetail detail, long nowMs) {
+        final Gap g = Gap.open(inventory.source(i).id(), type, openedAtMs, nowMs, reason, detail);
+        slots(type)[i] = g;
+        if (type == GapType.SILENT || type == GapType.NEVER_SEEN) {
             firstReceiveInGapMs[i] = NONE;
         }
         gaps.add(g);
         trimHistory();
-        LOG.info("Coverage gap opened. source={} gap={} type={} openedAt={} maxSilenceMs={} reason={}",
+        LOG.info("Coverage gap opened. source={} gap={} type={} openedAt={} maxSilenceMs={} reason={} detail={}",
                 g.sourceId(), g.id(), type.id(), Instant.ofEpochMilli(openedAtMs), inventory.source(i).maxSilenceMs(),
-                reason);
+                reason, detail == null ? null : detail.toJson());
         listener.gapOpened(g, false);
     }
 
     /** Closes source {@code i}'s open delayed gap at {@code closedAtMs}. */
     void closeDelayed(int i, long closedAtMs, long nowMs) {
-        final Gap closed = openDelayedGap[i].closeAt(closedAtMs);
-        openDelayedGap[i] = null;
+        closeOf(i, GapType.DELAYED, closedAtMs, nowMs);
+    }
+
+    /** Closes source {@code i}'s open gap of {@code type} ({@code delayed}, {@code volume}, {@code degraded}). */
+    void closeOf(int i, GapType type, long closedAtMs, long nowMs) {
+        final Gap[] slots = slots(type);
+        final Gap closed = slots[i].closeAt(closedAtMs);
+        slots[i] = null;
         recordClosed(closed, nowMs);
     }
 
@@ -112,6 +154,7 @@ final class GapLedger {
         final Gap closed = openGap[i].closeAt(closedAtMs);
         openGap[i] = null;
         firstReceiveInGapMs[i] = NONE;
+        silenceClosedAtMs[i] = closed.closedAtMs();
         recordClosed(closed, nowMs);
     }
 
@@ -130,21 +173,25 @@ final class GapLedger {
         final Integer boxed = indexById.get(g.sourceId());
         final int i = boxed == null ? -1 : boxed;
         replaceOrAdd(g);
-        final boolean delayedGap = g.type() == GapType.DELAYED;
+        final boolean silence = g.type() == GapType.SILENT || g.type() == GapType.NEVER_SEEN;
+        final Gap[] slots = slots(g.type());
         if (g.isOpen()) {
-            if (i >= 0 && delayedGap) {
-                openDelayedGap[i] = g;
-            } else if (i >= 0) {
-                openGap[i] = g;
-                firstReceiveInGapMs[i] = NONE;
+            if (i >= 0) {
+                slots[i] = g;
+                if (silence) {
+                    firstReceiveInGapMs[i] = NONE;
+                }
             }
             listener.gapOpened(g, true);
         } else {
-            if (i >= 0 && delayedGap && openDelayedGap[i] != null && openDelayedGap[i].id().equals(g.id())) {
-                openDelayedGap[i] = null;
-            } else if (i >= 0 && openGap[i] != null && openGap[i].id().equals(g.id())) {
-                openGap[i] = null;
-                firstReceiveInGapMs[i] = NONE;
+            if (i >= 0 && slots[i] != null && slots[i].id().equals(g.id())) {
+                slots[i] = null;
+                if (silence) {
+                    firstReceiveInGapMs[i] = NONE;
+                }
+            }
+            if (i >= 0 && silence) {
+                silenceClosedAtMs[i] = Math.max(silenceClosedAtMs[i], g.closedAtMs());
             }
             listener.gapClosed(g, true);
         }

@@ -10,9 +10,16 @@ public enum GapType {
     DELAYED,
     /** Declared, but nothing received within its cadence since monitoring started. */
     NEVER_SEEN,
-    /** Reserved: fewer events than the learned lower bound. Never opened yet. */
+    /**
+     * Arriving, but fewer events than the learned lower bound of their hour of the week for {@code consecutive}
+     * windows in a row (reason {@code VOLUME_DROP}). A partial gap: the source shows DEGRADED.
+     */
     VOLUME,
-    /** Reserved: required event types missing or parse failures above threshold. Never opened yet. */
+    /**
+     * Arriving, but required event types missing for {@code consecutive} windows in a row, or too many parse
+     * failures in a window (reason {@code REQUIRED_MISSING} or {@code PARSE_FAILURES}). A partial gap: the source
+     * shows DEGRADED.
+     */
     DEGRADED;
 
     private static final GapType[] VALUES = values();

@@ -38,7 +38,10 @@ final class HoldTicker {
         this.startedAtMs = startedAtMs;
     }
 
-    /** Ticks covered source {@code i}, last received at {@code lastMs} (or {@link SourceStates#NEVER}). */
+    /**
+     * Ticks covered source {@code i}, whose silence counts from {@code lastMs}: its last receive or the monitor's last
+     * start, whichever is later (or {@link SourceStates#NEVER}).
+     */
     void tick(int i, long lastMs, long now) {
         final boolean neverSeen = lastMs == SourceStates.NEVER;
         long since = NONE;

@@ -15,12 +15,25 @@ import java.util.List;
  * @param openDelayedGapId the id of its open {@code delayed} gap, or null
  * @param heldBy EXCEPTED: the id of the exception in force; MAINTENANCE: the id of the window covering it; else null
  * @param heldUntilMs when {@code heldBy} ends (the expiry or the window's end), epoch ms, or -1
+ * @param openVolumeGapId the id of its open {@code volume} gap, or null
+ * @param openDegradedGapId the id of its open {@code degraded} gap, or null
+ * @param content what its volume and content checks know ({@link ContentCoverage#NONE} without any)
  */
 public record SourceCoverage(Source source, SourceState state, long lastSeenMs, long lastEventTimeMs, long events,
                              String openGapId, LagStats lag, List<SourceFinding> findings, String openDelayedGapId,
-                             String heldBy, long heldUntilMs) {
+                             String heldBy, long heldUntilMs, String openVolumeGapId, String openDegradedGapId,
+                             ContentCoverage content) {
     public SourceCoverage {
         findings = List.copyOf(findings);
+        java.util.Objects.requireNonNull(content, "content");
+    }
+
+    /** A source without volume or content checks. */
+    public SourceCoverage(Source source, SourceState state, long lastSeenMs, long lastEventTimeMs, long events,
+                          String openGapId, LagStats lag, List<SourceFinding> findings, String openDelayedGapId,
+                          String heldBy, long heldUntilMs) {
+        this(source, state, lastSeenMs, lastEventTimeMs, events, openGapId, lag, findings, openDelayedGapId, heldBy,
+                heldUntilMs, null, null, ContentCoverage.NONE);
     }
 
     /** A source no window or exception holds. */

@@ -14,6 +14,11 @@ public enum SourceState {
      */
     DELAYED,
     /**
+     * Received within its cadence, but a partial gap is open: a {@code volume} gap (fewer events than learned) or a
+     * {@code degraded} one (required event types missing, or too many parse failures). Not counted as covered.
+     */
+    DEGRADED,
+    /**
      * Not reporting within its cadence (or never seen) while a maintenance window covers it: no gap, no alert, and
      * not counted as covered. A silence that outlasts the window opens a gap at the window's end.
      */
@@ -26,7 +31,7 @@ public enum SourceState {
 
     /**
      * @return the name used in JSON ({@code reporting}, {@code silent}, {@code never_seen}, {@code delayed},
-     *     {@code maintenance}, {@code excepted})
+     *     {@code degraded}, {@code maintenance}, {@code excepted})
      */
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);

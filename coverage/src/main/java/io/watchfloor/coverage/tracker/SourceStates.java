@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Tracker thread only: the mutable state of every inventory source, one slot per source index.
  *
  * <p>Holds the last receive and event time, event count, {@link SourceState}, the lag window with the DELAYED flag
- * it drives, and future-timestamp counters. {@link #onReceive} runs per event and allocates nothing.
+ * it drives, whether a partial gap is open (DEGRADED), and future-timestamp counters. {@link #onReceive} runs per event and allocates nothing.
  */
 final class SourceStates {
     /** {@link #lastReceivedMs} of a source that never reported. */
@@ -22,6 +22,8 @@ final class SourceStates {
     private final LagWindows lags;
     /** Whether most of the lag window is above max_lag, as of the last event. */
     private final boolean[] delayed;
+    /** Whether a partial gap ({@code volume}, {@code degraded}) is open, as of the last tick. */
+    private final boolean[] partial;
     /** Receive time of the event that made the source delayed (the delayed gap's start), or NONE. */
     private final long[] delayedSinceMs;
     /** Receive time of the event that ended the last delayed period, or NONE. */
@@ -38,6 +40,7 @@ final class SourceStates {
         events = new long[n];
         state = new SourceState[n];
         delayed = new boolean[n];
+        partial = new boolean[n];
         delayedSinceMs = new long[n];
         delayedClearedAtMs = new long[n];
         futureEvents = new long[n];
@@ -102,9 +105,17 @@ final class SourceStates {
         }
     }
 
-    /** @return DELAYED when source {@code i}'s lag window says so, else REPORTING */
+    /** @return DEGRADED when a partial gap of source {@code i} is open, DELAYED when its lag says so, else REPORTING */
     SourceState arrivingState(int i) {
-        return delayed[i] ? SourceState.DELAYED : SourceState.REPORTING;
+        return partial[i] ? SourceState.DEGRADED : delayed[i] ? SourceState.DELAYED : SourceState.REPORTING;
+    }
+
+    boolean partial(int i) {
+        return partial[i];
+    }
+
+    void partial(int i, boolean open) {
+        partial[i] = open;
     }
 
     SourceState state(int i) {

@@ -272,7 +272,8 @@ class InventoryLoaderTest {
         assertThat(rendered(r)).containsExactly(
                 "version: found an unknown key (expected: one of sources, maintenance_windows, exceptions)",
                 "sources[0].colour: found an unknown key (expected: one of id, name, category, match, logsource, "
-                        + "max_silence, criticality, owner, max_lag, cadence, schedule, tags)",
+                        + "max_silence, criticality, owner, max_lag, cadence, schedule, tags, volume, required, degraded, "
+                        + "sequence_field)",
                 "sources[0].match.tokens: found an unknown key (expected: one of hosts, peers, apps)",
                 "sources[0].logsource.vendor: found an unknown key (expected: one of product, service, category)");
     }

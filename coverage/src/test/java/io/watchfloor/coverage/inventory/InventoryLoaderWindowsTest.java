@@ -185,6 +185,12 @@ class InventoryLoaderWindowsTest {
         assertThat(r.inventory().maintenanceWindows()).extracting(MaintenanceWindow::id)
                 .containsExactly("fw-firmware-upgrade", "sunday-patching");
         assertThat(r.inventory().exceptions()).extracting(ExceptionGrant::id).containsExactly("payroll-migration");
+        final SourceContent dc = r.inventory().byId("windows-dc").content();
+        assertThat(dc.volume()).isEqualTo(VolumePolicy.DEFAULT);
+        assertThat(dc.degraded().required()).containsExactly(
+                new RequiredField("event.code", java.util.List.of("4624", "4625"), false));
+        assertThat(dc.degraded().maxParseFailureRate()).isEqualTo(0.2);
+        assertThat(dc.sequenceField()).isEqualTo("meta.sequenceId");
     }
 
     @Test

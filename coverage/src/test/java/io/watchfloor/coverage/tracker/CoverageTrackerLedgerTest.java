@@ -92,7 +92,7 @@ class CoverageTrackerLedgerTest {
         reported.onTick(T0 + 5 * MINUTE);
         reported.onTick(T0 + 8 * MINUTE);
         assertThat(second.live()).containsExactly("closed ldap@" + (T0 + MINUTE) + "/never_seen " + (T0 + 4 * MINUTE),
-                "opened ldap@" + (T0 + 5 * MINUTE));
+                "opened ldap@" + (T0 + 6 * MINUTE));
         assertThat(reported.openGap("ad").id()).as("still the restored one").isEqualTo("ad@" + (T0 + MINUTE)
                 + "/never_seen");
     }

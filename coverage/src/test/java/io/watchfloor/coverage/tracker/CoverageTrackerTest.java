@@ -296,10 +296,12 @@ class CoverageTrackerTest {
         event(restarted, 0, T0, true);
         event(restarted, 0, T0 + 3 * MINUTE, true);
         restarted.onTick(T0 + 10 * MINUTE);
+        assertThat(listener.live()).as("the downtime is not the source's silence").isEmpty();
+        restarted.onTick(T0 + 12 * MINUTE);
 
-        assertThat(listener.live()).containsExactly("opened fw@" + (T0 + 4 * MINUTE));
+        assertThat(listener.live()).containsExactly("opened fw@" + (T0 + 11 * MINUTE));
         assertThat(restarted.latestSnapshot().gaps()).containsExactly(closed,
-                Gap.open("fw", GapType.SILENT, T0 + 4 * MINUTE, T0 + 10 * MINUTE));
+                Gap.open("fw", GapType.SILENT, T0 + 11 * MINUTE, T0 + 12 * MINUTE));
     }
 
     @Test

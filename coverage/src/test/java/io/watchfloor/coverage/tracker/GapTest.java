@@ -3,6 +3,7 @@ package io.watchfloor.coverage.tracker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GapTest {
@@ -95,5 +96,24 @@ class GapTest {
         assertThat(ExceptionExpiry.isJournalRecord(Gap.open("a", 1).toJournalJson())).isFalse();
         assertThatThrownBy(() -> ExceptionExpiry.fromJournalJson("{\"type\":\"opened\"}"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldRoundTripPartialGapsWithTheirReasonAndDetail() {
+        final Gap degraded = Gap.open("dc", GapType.DEGRADED, 1000, 2000, GapReason.REQUIRED_MISSING,
+                GapDetail.degraded(List.of("4625", "4720"), 0.42));
+        assertThat(degraded.toJournalJson()).isEqualTo("{\"type\":\"opened\",\"id\":\"dc@1000/degraded\","
+                + "\"source_id\":\"dc\",\"opened_at_ms\":1000,\"closed_at_ms\":-1,\"gap_type\":\"degraded\","
+                + "\"alerted_at_ms\":2000,\"reason\":\"REQUIRED_MISSING\",\"detail\":{\"missing\":[\"4625\",\"4720\"],"
+                + "\"parse_failure_rate\":0.42}}");
+        assertThat(Gap.fromJournalJson(degraded.toJournalJson())).isEqualTo(degraded);
+        final Gap volume = Gap.open("dc", GapType.VOLUME, 1000, 2000, GapReason.VOLUME_DROP, GapDetail.volume(2, 6))
+                .closeAt(5000);
+        assertThat(Gap.fromJournalJson(volume.toJournalJson())).isEqualTo(volume);
+        assertThat(volume.toApiJson(6000)).containsEntry("type", "volume").containsEntry("reason", "VOLUME_DROP")
+                .containsEntry("detail", java.util.Map.of("count", 2L, "lower_bound", 6L));
+        assertThat(Gap.open("a", 1).toApiJson(2)).containsEntry("detail", null);
+        assertThatThrownBy(() -> Gap.fromJournalJson("{\"id\":\"a\",\"source_id\":\"a\",\"opened_at_ms\":1,"
+                + "\"closed_at_ms\":-1,\"detail\":3}")).hasMessageContaining("detail");
     }
 }

@@ -1,9 +1,7 @@
 package io.watchfloor.detect.mapping;
 
+import io.watchfloor.core.config.ConfigError;
 import io.watchfloor.detect.rule.LogSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,155 +11,211 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Maps Sigma field names onto the keys of an event, loaded from YAML:
+ * Field mapping as data, like pySigma processing pipelines: per log source, where each Sigma field name is read
+ * (normalized fields, SD params, raw JSON dotted paths, fields a message extractor pulls out of the message), and
+ * which event values a rule's log source implies. Loaded from YAML:
  *
  * <pre>
- * prefixes: [Event.EventData., Event.System.]      # tried, in order, before every field name
- * fields:                                          # explicit alternatives, tried before the prefixes
- *   Provider_Name: [Event.System.Provider.#attributes.Name]
- * logsources:                                      # event values a rule log source implies
- *   - logsource: {product: windows, category: process_creation}
- *     fields: {EventID: ['1']}
+ * mappings:
+ *   - name: linux-sshd
+ *     logsource: {product: linux, service: sshd}   # the events it applies to (absent: every event)
+ *     apps: [sshd, sshd-session]                   # syslog APP-NAMEs that mean this log source
+ *     extract: sshd                                # message extractor its events run
+ *     fields: {User: [user.name]}                  # Sigma field → paths, tried in order ("x.*": all under x)
+ *     prefixes: [Event.EventData.]                 # then prefix + Sigma field, in order
+ *     format: json                                 # only JSON (or syslog) events; absent: both
+ * conditions:                                      # rule log source → event values it implies
+ *   - {logsource: {product: windows, category: process_creation}, fields: {EventID: [1, 4688]}}
  * </pre>
- * A field is always looked up under its own name first. Immutable once loaded; built at start-up.
+ *
+ * <p>Precedence, for a Sigma field on an event whose log source is E (see {@link MappingSelector}): the field's own
+ * name first, then every entry that applies to E, those naming E (every component they set equals E's) before
+ * those merely not contradicting it, each group in load order (configured files in the order listed, then the
+ * shipped files {@link #SHIPPED}); within an entry its {@code fields} paths, then its prefixes. The first path
+ * with a value wins. Immutable and thread-safe once loaded.
  */
 public final class FieldMapping {
-    /** The mapping shipped in the jar: Windows event log JSON ({@code Event.System}, {@code Event.EventData}). */
-    public static final String DEFAULT_RESOURCE = "/io/watchfloor/detect/mapping/windows-eventlog.yml";
+    /** The mapping files shipped in the jar, in load order, under {@link #SHIPPED_DIR}. */
+    public static final List<String> SHIPPED = List.of("windows.yml", "linux.yml", "aws.yml", "zeek.yml", "web.yml",
+            "ecs.yml");
+    /** Class-path folder of the shipped mapping files. */
+    public static final String SHIPPED_DIR = "/io/watchfloor/detect/mapping/";
 
-    /** One {@code logsources} entry: when a rule's log source covers {@code logSource}, the event fields must fit. */
-    public record LogSourceFields(LogSource logSource, Map<String, List<String>> fields) {
+    private static volatile FieldMapping shipped;
+
+    /** A {@code conditions} item: when a rule's log source covers {@code logSource}, the event fields must fit. */
+    public record RuleCondition(LogSource logSource, Map<String, List<String>> fields) {
     }
 
-    private final List<String> prefixes;
-    private final Map<String, List<String>> fields;
-    private final List<LogSourceFields> logSources;
+    private final List<MappingEntry> entries;
+    private final List<RuleCondition> conditions;
+    private final String[] apps;
+    private final LogSource[] appLogSources;
 
-    private FieldMapping(List<String> prefixes, Map<String, List<String>> fields, List<LogSourceFields> logSources) {
-        this.prefixes = List.copyOf(prefixes);
-        this.fields = Map.copyOf(fields);
-        this.logSources = List.copyOf(logSources);
-    }
-
-    /** The empty mapping: every field is read under its own name only. */
-    public static FieldMapping none() {
-        return new FieldMapping(List.of(), Map.of(), List.of());
-    }
-
-    /** @return the mapping shipped in the jar ({@link #DEFAULT_RESOURCE}) */
-    public static FieldMapping defaults() {
-        try (InputStream in = FieldMapping.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+    private FieldMapping(List<MappingEntry> entries, List<RuleCondition> conditions) {
+        this.entries = List.copyOf(entries);
+        this.conditions = List.copyOf(conditions);
+        final Map<String, LogSource> byApp = new LinkedHashMap<>();
+        for (MappingEntry e : entries) {
+            for (String app : e.apps()) {
+                byApp.putIfAbsent(app, e.logSource());
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        this.apps = byApp.keySet().toArray(new String[0]);
+        this.appLogSources = byApp.values().toArray(new LogSource[0]);
+    }
+
+    /** @return the empty mapping: every field is read under its own name only */
+    public static FieldMapping none() {
+        return new FieldMapping(List.of(), List.of());
+    }
+
+    /** @return the shipped mapping files ({@link #SHIPPED}), loaded once */
+    public static FieldMapping defaults() {
+        FieldMapping m = shipped;
+        if (m == null) {
+            final List<ConfigError> errors = new ArrayList<>();
+            final List<FieldMapping> parts = new ArrayList<>();
+            for (String name : SHIPPED) {
+                parts.add(parse(resource(name), Path.of(SHIPPED_DIR.substring(1) + name), errors));
+            }
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException("shipped field mapping is invalid: " + errors);
+            }
+            m = concat(parts);
+            shipped = m;
+        }
+        return m;
     }
 
     /**
-     * @return the mapping in {@code file}
-     * @throws IOException when it cannot be read
-     * @throws IllegalArgumentException when it is not a mapping document
+     * Loads configured mapping files ahead of the shipped ones.
+     *
+     * @param files mapping files, highest precedence first
+     * @param errors receives every problem, each naming its file and YAML path
+     * @return the mapping, or null when any file had an error
      */
-    public static FieldMapping load(Path file) throws IOException {
-        return parse(Files.readString(file));
-    }
-
-    /** @throws IllegalArgumentException when {@code yaml} is not a mapping document, naming the key at fault */
-    public static FieldMapping parse(String yaml) {
-        final Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        if (!(doc instanceof Map)) {
-            throw new IllegalArgumentException("field mapping: expected a map");
-        }
-        final Map<?, ?> m = (Map<?, ?>) doc;
-        final List<String> prefixes = strings(m.get("prefixes"), "prefixes");
-        final Map<String, List<String>> fields = stringLists(m.get("fields"), "fields");
-        final List<LogSourceFields> logSources = new ArrayList<>();
-        final Object ls = m.get("logsources");
-        if (ls != null) {
-            if (!(ls instanceof List)) {
-                throw new IllegalArgumentException("field mapping: logsources must be a list");
-            }
-            for (Object item : (List<?>) ls) {
-                if (!(item instanceof Map) || !(((Map<?, ?>) item).get("logsource") instanceof Map)) {
-                    throw new IllegalArgumentException("field mapping: logsources items need a logsource map");
+    public static FieldMapping load(List<Path> files, List<ConfigError> errors) {
+        final int before = errors.size();
+        final List<FieldMapping> parts = new ArrayList<>();
+        for (Path f : files) {
+            final String yaml;
+            try {
+                if (Files.size(f) > MappingParser.MAX_FILE_CHARS * 4L) {
+                    errors.add(new ConfigError(f, "", "file is " + Files.size(f) + " bytes (expected: at most "
+                            + MappingParser.MAX_FILE_CHARS + " characters)"));
+                    continue;
                 }
-                final Map<?, ?> src = (Map<?, ?>) ((Map<?, ?>) item).get("logsource");
-                logSources.add(new LogSourceFields(new LogSource(str(src.get("product")), str(src.get("service")),
-                        str(src.get("category"))), stringLists(((Map<?, ?>) item).get("fields"), "logsources.fields")));
+                yaml = Files.readString(f);
+            } catch (IOException | RuntimeException e) {
+                errors.add(new ConfigError(f, "", "cannot read file: " + e));
+                continue;
             }
+            parts.add(parse(yaml, f, errors));
         }
-        return new FieldMapping(prefixes, fields, logSources);
+        if (errors.size() > before) {
+            return null;
+        }
+        parts.add(defaults());
+        return concat(parts);
     }
 
-    /** @return the event keys to try for {@code sigmaField} after its own name, in order */
-    public List<String> alternatives(String sigmaField) {
-        final List<String> out = new ArrayList<>(fields.getOrDefault(sigmaField, List.of()));
-        for (String p : prefixes) {
-            out.add(p + sigmaField);
+    /**
+     * @param origin the file the text came from, for error messages
+     * @throws IllegalArgumentException listing every problem when {@code yaml} is not a valid mapping file
+     */
+    public static FieldMapping parse(String yaml, Path origin) {
+        final List<ConfigError> errors = new ArrayList<>();
+        final FieldMapping m = parse(yaml, origin, errors);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(errors.stream().map(ConfigError::toString)
+                    .collect(Collectors.joining("; ")));
         }
-        return out;
+        return m;
+    }
+
+    private static FieldMapping parse(String yaml, Path origin, List<ConfigError> errors) {
+        final MappingParser p = new MappingParser(origin, errors);
+        p.parse(yaml);
+        return new FieldMapping(p.entries, p.conditions);
+    }
+
+    /** @return this mapping's entries followed by {@code lower}'s, which lose every tie */
+    public FieldMapping then(FieldMapping lower) {
+        return concat(List.of(this, lower));
+    }
+
+    private static FieldMapping concat(List<FieldMapping> parts) {
+        final List<MappingEntry> entries = new ArrayList<>();
+        final List<RuleCondition> conditions = new ArrayList<>();
+        for (FieldMapping p : parts) {
+            entries.addAll(p.entries);
+            conditions.addAll(p.conditions);
+        }
+        return new FieldMapping(entries, conditions);
+    }
+
+    /** @return the entries, in load order */
+    public List<MappingEntry> entries() {
+        return entries;
     }
 
     /**
      * @return the field values an event must have (when it has the field) for a rule with {@code rule}'s log
-     *     source: the union of every entry whose log source the rule's matches on each component it sets
+     *     source: the union of every condition whose log source the rule matches on each component it sets
      */
     public Map<String, List<String>> impliedFields(LogSource rule) {
         final Map<String, List<String>> out = new LinkedHashMap<>();
-        for (LogSourceFields e : logSources) {
-            final LogSource l = e.logSource();
+        for (RuleCondition c : conditions) {
+            final LogSource l = c.logSource();
             if (covers(l.product(), rule.product()) && covers(l.service(), rule.service())
                     && covers(l.category(), rule.category())) {
-                out.putAll(e.fields());
+                for (Map.Entry<String, List<String>> f : c.fields().entrySet()) {
+                    out.putIfAbsent(f.getKey(), f.getValue());
+                }
             }
         }
         return out;
+    }
+
+    /** @return every field name a condition reads */
+    public Set<String> conditionFields() {
+        final Set<String> out = new LinkedHashSet<>();
+        for (RuleCondition c : conditions) {
+            out.addAll(c.fields().keySet());
+        }
+        return out;
+    }
+
+    /** @return the syslog APP-NAMEs (lower case) some entry lists, in first-listed order */
+    String[] apps() {
+        return apps;
+    }
+
+    /** @return the log source of the first entry listing app {@code index} of {@link #apps()} */
+    LogSource appLogSource(int index) {
+        return appLogSources[index];
     }
 
     private static boolean covers(String entry, String rule) {
-        return entry == null || (rule != null && entry.toLowerCase(Locale.ROOT).equals(rule.toLowerCase(Locale.ROOT)));
+        return entry == null || (rule != null && entry.equalsIgnoreCase(rule));
     }
 
-    private static String str(Object o) {
-        return o == null ? null : String.valueOf(o);
-    }
-
-    private static List<String> strings(Object o, String key) {
-        if (o == null) {
-            return List.of();
-        }
-        if (o instanceof List) {
-            final List<String> out = new ArrayList<>();
-            for (Object item : (List<?>) o) {
-                out.add(String.valueOf(item));
+    private static String resource(String name) {
+        try (InputStream in = FieldMapping.class.getResourceAsStream(SHIPPED_DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + SHIPPED_DIR + name);
             }
-            return out;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (o instanceof String || o instanceof Number) {
-            return List.of(String.valueOf(o));
-        }
-        throw new IllegalArgumentException("field mapping: " + key + " must be a string or a list of strings");
-    }
-
-    private static Map<String, List<String>> stringLists(Object o, String key) {
-        if (o == null) {
-            return Map.of();
-        }
-        if (!(o instanceof Map)) {
-            throw new IllegalArgumentException("field mapping: " + key + " must be a map");
-        }
-        final Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
-            out.put(String.valueOf(e.getKey()), strings(e.getValue(), key + "." + e.getKey()));
-        }
-        return out;
     }
 }

@@ -2,60 +2,88 @@ package io.watchfloor.detect.match;
 
 import io.watchfloor.core.event.EcsFields;
 import io.watchfloor.core.event.Event;
+import io.watchfloor.core.event.SyslogFields;
+import io.watchfloor.detect.extract.MessageExtractor;
+import io.watchfloor.detect.extract.MessageFields;
+import io.watchfloor.detect.mapping.FieldMapping;
+import io.watchfloor.detect.mapping.MappingSelector;
+import io.watchfloor.detect.mapping.ResolvedFields;
+import io.watchfloor.detect.rule.LogSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The fields of the event being evaluated, resolved through {@link EcsFields} at most once per event and
- * cached by {@link FieldRegistry} id, so a field read by many rules is decoded once.
+ * The fields of the event being evaluated, resolved through the {@link FieldMapping} selected for the event's log
+ * source at most once per event and cached by {@link FieldRegistry} id, so a field read by many rules is decoded
+ * once. A field is read under its own name first, then under the paths the mapping gives; a path naming a field
+ * the log source's message extractor provides is read from the message, which is parsed at most once per event.
  *
- * <p>Values are a String, a List (JSON array or repeated SD param) or null when absent; numbers and booleans
- * are turned into their string form, as Sigma compares "all values as case-insensitive strings".
- * Not thread-safe: owned by one detection engine.
+ * <p>Values are a String, a List (JSON array, repeated SD param, or the values under a {@code path.*}) or null when
+ * absent; numbers and booleans are turned into their string form, as Sigma compares "all values as
+ * case-insensitive strings". Not thread-safe: owned by one detection engine.
  */
 public final class EventFieldView {
     private final String[] names;
-    private final String[][] alternatives;
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final MappingSelector selector;
     private final Object[] values;
     private final int[] resolvedAt;
     /** The keyword values of a JSON event without a message; reused, valid until the next event. */
     private final List<Object> keywordValues = new ArrayList<>();
+    private final MessageFields message = new MessageFields();
+    private int messageAt;
     private int generation = 1;
     private Event event;
+    private ResolvedFields fields;
 
-    /** @param registry the registry the evaluated rules were compiled with; copied, so compile it fully first */
+    /** A view without field mapping: every field is read under its own name only. */
     public EventFieldView(FieldRegistry registry) {
-        this(registry, name -> List.of());
+        this(registry, FieldMapping.none());
     }
 
     /**
-     * A view that maps Sigma field names onto event fields: a field absent under its own name is looked up under
-     * each alternative in turn (a field mapping, e.g. {@code Image} → {@code Event.EventData.Image}).
-     *
      * @param registry the registry the evaluated rules were compiled with; copied, so compile it fully first
-     * @param mapping the alternative event field names of a Sigma field name, in lookup order; called once per field
+     * @param mapping where Sigma field names are read per log source; the fields its rule conditions read get ids
+     *     after the registry's
      */
-    public EventFieldView(FieldRegistry registry, java.util.function.Function<String, List<String>> mapping) {
-        final int n = registry.size();
-        names = new String[n];
-        alternatives = new String[n][];
-        for (int i = 0; i < n; i++) {
-            names[i] = registry.name(i);
-            final List<String> alt = i == FieldRegistry.KEYWORDS ? List.of() : mapping.apply(names[i]);
-            alternatives[i] = alt.isEmpty() ? null : alt.toArray(new String[0]);
+    public EventFieldView(FieldRegistry registry, FieldMapping mapping) {
+        final Set<String> all = new LinkedHashSet<>();
+        for (int i = 0; i < registry.size(); i++) {
+            all.add(registry.name(i));
         }
-        values = new Object[n];
-        resolvedAt = new int[n];
+        all.addAll(mapping.conditionFields());
+        names = all.toArray(new String[0]);
+        for (int i = 0; i < names.length; i++) {
+            ids.put(names[i], i);
+        }
+        selector = new MappingSelector(mapping, names);
+        values = new Object[names.length];
+        resolvedAt = new int[names.length];
     }
 
-    /** Points the view at {@code e}, forgetting every value cached for the previous event. */
+    /** Points the view at {@code e} with no declared log source. */
     public void reset(Event e) {
+        reset(e, null);
+    }
+
+    /**
+     * Points the view at {@code e}, forgetting every value cached for the previous event.
+     *
+     * @param declared the log source the event's inventory source declares, or null
+     */
+    public void reset(Event e, LogSource declared) {
         event = e;
+        fields = selector.select(e, declared);
         if (++generation == Integer.MAX_VALUE) {
             java.util.Arrays.fill(resolvedAt, 0);
             java.util.Arrays.fill(values, null);
+            messageAt = 0;
             generation = 1;
         }
     }
@@ -65,9 +93,30 @@ public final class EventFieldView {
         return names[id];
     }
 
+    /** @return the id of {@code name}, or -1 when the view does not hold it; for start-up wiring */
+    public int idOf(String name) {
+        final Integer id = ids.get(name);
+        return id == null ? -1 : id;
+    }
+
+    /** @return how many ids the view holds */
+    public int size() {
+        return names.length;
+    }
+
     /** @return the event the view currently reads */
     public Event event() {
         return event;
+    }
+
+    /** @return the mapping resolution selected for the current event */
+    public ResolvedFields fields() {
+        return fields;
+    }
+
+    /** @return the mapping selector, for its counters */
+    public MappingSelector selector() {
+        return selector;
     }
 
     /** @return the value of field {@code id}: a String, a List, or null when the event has no such field */
@@ -75,23 +124,106 @@ public final class EventFieldView {
         if (resolvedAt[id] == generation) {
             return values[id];
         }
-        Object v = id == FieldRegistry.KEYWORDS ? resolveKeywords(event) : normalize(EcsFields.field(event, names[id]));
-        if (v == null && alternatives[id] != null) {
-            v = resolveAlternative(id);
-        }
+        final Object v = id == FieldRegistry.KEYWORDS ? resolveKeywords(event)
+                : resolve(fields.paths(id), fields.kinds(id));
         values[id] = v;
         resolvedAt[id] = generation;
         return v;
     }
 
-    private Object resolveAlternative(int id) {
-        for (String name : alternatives[id]) {
-            final Object v = EcsFields.field(event, name);
+    /**
+     * The value of any field name through the current event's mapping, uncached; allocates, so for rare paths
+     * (correlation group-by and value fields).
+     */
+    public Object field(String name) {
+        final Integer id = ids.get(name);
+        if (id != null && id != FieldRegistry.KEYWORDS) {
+            return value(id);
+        }
+        final ResolvedFields.Candidates c = fields.candidates(name);
+        return resolve(c.paths(), c.kinds());
+    }
+
+    private Object resolve(String[] paths, int[] kinds) {
+        for (int i = 0; i < paths.length; i++) {
+            final Object v = read(paths[i], kinds[i]);
             if (v != null) {
                 return normalize(v);
             }
         }
         return null;
+    }
+
+    private Object read(String path, int kind) {
+        if (kind == ResolvedFields.EVENT) {
+            return EcsFields.field(event, path);
+        }
+        if (kind == ResolvedFields.SUBTREE) {
+            return subtree(path);
+        }
+        if (kind == ResolvedFields.CARRIED) {
+            return event.isJson() ? event.json().get(path) : null;
+        }
+        if (messageAt != generation) {
+            extract();
+        }
+        return message.value(kind);
+    }
+
+    /** Runs the log source's extractors over the message once per event (the rare path of {@link #read}). */
+    private void extract() {
+        messageAt = generation;
+        final byte[] bytes;
+        final int from;
+        final int length;
+        if (event.isJson()) {
+            final Object m = event.json().get("message");
+            if (!(m instanceof String)) {
+                message.reset(null);
+                return;
+            }
+            bytes = ((String) m).getBytes(StandardCharsets.UTF_8);
+            from = 0;
+            length = bytes.length;
+        } else {
+            final SyslogFields s = event.syslog();
+            bytes = event.raw();
+            from = s.messageOffset();
+            length = s.messageLength();
+        }
+        message.reset(bytes);
+        if (from < 0) {
+            return;
+        }
+        final int to = from + Math.min(length, MessageExtractor.MAX_SCAN_BYTES);
+        for (MessageExtractor x : fields.extractors()) {
+            x.extract(bytes, from, to, message);
+        }
+    }
+
+    /** Every value of a JSON event under {@code prefix} (which ends with "."), or null when there is none. */
+    private Object subtree(String prefix) {
+        if (!event.isJson()) {
+            return null;
+        }
+        List<Object> out = null;
+        for (Map.Entry<String, Object> e : event.json().entrySet()) {
+            if (e.getKey().startsWith(prefix) && e.getValue() != null) {
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
+                if (e.getValue() instanceof List) {
+                    for (Object item : (List<?>) e.getValue()) {
+                        if (item != null) {
+                            out.add(normalize(item));
+                        }
+                    }
+                } else {
+                    out.add(normalize(e.getValue()));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -106,14 +238,11 @@ public final class EventFieldView {
             return false;
         }
         final Map<String, Object> json = event.json();
-        if (json.containsKey(names[id])) {
-            return true;
-        }
-        if (alternatives[id] != null) {
-            for (String name : alternatives[id]) {
-                if (json.containsKey(name)) {
-                    return true;
-                }
+        final String[] paths = fields.paths(id);
+        final int[] kinds = fields.kinds(id);
+        for (int i = 0; i < paths.length; i++) {
+            if ((kinds[i] == ResolvedFields.EVENT || kinds[i] == ResolvedFields.CARRIED) && json.containsKey(paths[i])) {
+                return true;
             }
         }
         return false;
@@ -124,6 +253,7 @@ public final class EventFieldView {
         event = null;
         java.util.Arrays.fill(values, null);
         keywordValues.clear();
+        message.clear();
         generation++;
     }
 

@@ -4,7 +4,6 @@ import io.watchfloor.detect.correlation.CorrelationConfig;
 import io.watchfloor.detect.correlation.CorrelationEngine;
 import io.watchfloor.detect.correlation.CorrelationFiring;
 import io.watchfloor.detect.correlation.EventTime;
-import io.watchfloor.detect.mapping.FieldMapping;
 import io.watchfloor.detect.rule.CompiledRule;
 import io.watchfloor.detect.rule.RuleSet;
 
@@ -26,16 +25,16 @@ public final class CorrelationRunner {
     public static final long STEP_MS = 1000L;
 
     private final CorrelationEngine engine;
-    private final FieldMapping mapping;
+    private final RuleMatcher fields;
     private long lastTimeMs = Long.MIN_VALUE;
 
     /**
-     * @param mapping alternative field names, for group-by and value fields absent under their own name
+     * @param fields reads group-by and value fields through the field mapping, as the base rules read theirs
      * @param config windows bounds and lateness
      */
-    public CorrelationRunner(RuleSet rules, FieldMapping mapping, CorrelationConfig config) {
+    public CorrelationRunner(RuleSet rules, RuleMatcher fields, CorrelationConfig config) {
         this.engine = new CorrelationEngine(rules.correlations(), config);
-        this.mapping = mapping;
+        this.fields = fields;
     }
 
     /** @return the engine, for its counters */
@@ -60,7 +59,7 @@ public final class CorrelationRunner {
         final List<CorrelationFiring> out = new ArrayList<>(0);
         for (CompiledRule r : matched) {
             if (engine.listensTo(r.id())) {
-                engine.onMatch(r.id(), t, line, name -> field(flat, name), out::add);
+                engine.onMatch(r.id(), t, line, name -> fields.field(flat, name), out::add);
             }
         }
         return out;
@@ -71,18 +70,5 @@ public final class CorrelationRunner {
         final List<CorrelationFiring> out = new ArrayList<>(0);
         engine.flush(out::add);
         return out;
-    }
-
-    private Object field(Map<String, Object> flat, String name) {
-        Object v = flat.get(name);
-        if (v == null) {
-            for (String alt : mapping.alternatives(name)) {
-                v = flat.get(alt);
-                if (v != null) {
-                    break;
-                }
-            }
-        }
-        return v;
     }
 }

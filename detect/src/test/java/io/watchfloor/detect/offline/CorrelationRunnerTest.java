@@ -24,7 +24,7 @@ class CorrelationRunnerTest {
         final RuleSet set = RuleLoader.loadText(Path.of("r.yml"), RULE + "---\n" + correlation);
         assertThat(set.rejections()).isEmpty();
         final RuleMatcher matcher = new RuleMatcher(set, FieldMapping.none());
-        final CorrelationRunner runner = new CorrelationRunner(set, FieldMapping.none(), CorrelationConfig.DEFAULT);
+        final CorrelationRunner runner = new CorrelationRunner(set, matcher, CorrelationConfig.DEFAULT);
         final List<CorrelationFiring> out = new ArrayList<>();
         for (int n = 0; n < lines.length; n++) {
             final Map<String, Object> flat = JsonEvents.parseLine(lines[n]);

@@ -2,6 +2,7 @@ package io.watchfloor.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.watchfloor.core.config.ConfigError;
 import io.watchfloor.detect.correlation.CorrelationConfig;
 import io.watchfloor.detect.correlation.CorrelationFiring;
 import io.watchfloor.detect.mapping.FieldMapping;
@@ -63,8 +64,9 @@ final class RulesCommand implements Runnable {
         Path placeholders;
 
         @Option(names = "--mapping", paramLabel = "FILE",
-                description = "Field mapping YAML (default: the built-in Windows event log mapping).")
-        Path mapping;
+                description = "Field mapping YAML, ahead of the shipped mappings (Windows, Linux syslog, AWS "
+                        + "CloudTrail, Zeek, web, ECS); repeatable, the first given wins ties.")
+        List<Path> mappings = new ArrayList<>();
 
         Map<String, List<String>> placeholders() throws IOException {
             if (placeholders == null) {
@@ -88,8 +90,15 @@ final class RulesCommand implements Runnable {
             return out;
         }
 
-        FieldMapping mapping() throws IOException {
-            return mapping == null ? FieldMapping.defaults() : FieldMapping.load(mapping);
+        /** @throws IllegalArgumentException naming each file, YAML path and problem when a mapping is invalid */
+        FieldMapping mapping() {
+            final List<ConfigError> errors = new ArrayList<>();
+            final FieldMapping m = FieldMapping.load(mappings, errors);
+            if (m == null) {
+                throw new IllegalArgumentException(errors.stream().map(ConfigError::toString)
+                        .collect(java.util.stream.Collectors.joining("\n")));
+            }
+            return m;
         }
     }
 
@@ -176,7 +185,7 @@ final class RulesCommand implements Runnable {
                 final RuleMatcher matcher = new RuleMatcher(set, mapping);
                 final List<CompiledRule> list = matcher.rules();
                 final CorrelationRunner correlations = set.correlations().isEmpty() ? null
-                        : new CorrelationRunner(set, mapping, CorrelationConfig.DEFAULT);
+                        : new CorrelationRunner(set, matcher, CorrelationConfig.DEFAULT);
                 try (BufferedReader in = Files.newBufferedReader(events)) {
                     String line;
                     int n = -1;

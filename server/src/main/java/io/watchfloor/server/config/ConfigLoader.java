@@ -114,12 +114,12 @@ public final class ConfigLoader {
 
         final Map<String, Object> detection = orEmpty(y.section(root, "", "detection", Set.of("rules", "suppression",
                 "max_suppression_groups", "cost_sample_interval", "max_matched_fields", "max_matched_value_chars",
-                "reload")));
+                "reload", "mappings")));
         final Path rules = dir.resolve(y.string(detection, "detection", "rules", RULES_DEFAULT)).normalize();
         if (!Files.isDirectory(rules)) {
             y.error("detection.rules", "\"" + rules + "\" is not a directory (expected: the Sigma rules directory)");
         }
-        final WatchfloorConfig.Detection detectionConfig = detection(y, detection);
+        final WatchfloorConfig.Detection detectionConfig = detection(y, detection, mappings(y, detection, dir));
         if (syslogConfig.tcpPort() > 0 && syslogConfig.tcpPort() == httpConfig.port()) {
             y.error("listeners.http.port", "found " + httpConfig.port() + " (expected: a port other than the syslog TCP port)");
         }
@@ -133,7 +133,22 @@ public final class ConfigLoader {
                 retention, inventory, tick, rules, detectionConfig), errors);
     }
 
-    private static WatchfloorConfig.Detection detection(YamlReader y, Map<String, Object> detection) {
+    /** {@code detection.mappings}: field mapping files, each resolved against {@code dir} and required to exist. */
+    private static List<Path> mappings(YamlReader y, Map<String, Object> detection, Path dir) {
+        final List<String> names = y.stringList(detection, "detection", "mappings", List.of());
+        final List<Path> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            final Path p = dir.resolve(names.get(i)).normalize();
+            if (!Files.isRegularFile(p)) {
+                y.error("detection.mappings[" + i + "]", "\"" + p + "\" is not a file (expected: a field mapping YAML file)");
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static WatchfloorConfig.Detection detection(YamlReader y, Map<String, Object> detection,
+                                                        List<Path> mappings) {
         final String dp = "detection";
         final Map<String, Object> sup = orEmpty(y.section(detection, dp, "suppression", Set.of("window_secs", "group_by")));
         final int windowSecs = y.integer(sup, "detection.suppression", "window_secs", SUPPRESSION_WINDOW_SECS_DEFAULT, 0,
@@ -152,7 +167,7 @@ public final class ConfigLoader {
         final String rp = "detection.reload";
         return new WatchfloorConfig.Detection(engine, y.bool(reload, rp, "watch", true),
                 y.integer(reload, rp, "debounce_ms", RELOAD_DEBOUNCE_MS_DEFAULT, 0, 60_000),
-                y.bool(reload, rp, "sighup", true));
+                y.bool(reload, rp, "sighup", true), mappings);
     }
 
     private static Map<String, Object> orEmpty(Map<String, Object> m) {

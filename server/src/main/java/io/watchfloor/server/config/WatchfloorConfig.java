@@ -3,6 +3,7 @@ package io.watchfloor.server.config;
 import io.watchfloor.detect.DetectionConfig;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The validated contents of {@code watchfloor.yaml}. Paths are resolved against the file's directory.
@@ -37,10 +38,17 @@ public record WatchfloorConfig(Path file, Syslog syslog, Http http, Api api, int
      * @param watchRules reload the rules when a file under the rules directory changes ({@code detection.reload.watch})
      * @param reloadDebounceMs quiet time after the last change before reloading ({@code detection.reload.debounce_ms})
      * @param reloadOnSighup reload the rules on SIGHUP where the JVM supports it ({@code detection.reload.sighup})
+     * @param mappings field mapping files read ahead of the shipped ones, highest precedence first
+     *     ({@code detection.mappings}, resolved against the configuration file's directory)
      */
-    public record Detection(DetectionConfig engine, boolean watchRules, int reloadDebounceMs, boolean reloadOnSighup) {
+    public record Detection(DetectionConfig engine, boolean watchRules, int reloadDebounceMs, boolean reloadOnSighup,
+                            List<Path> mappings) {
         /** Every detection option at its default. */
-        public static final Detection DEFAULT = new Detection(DetectionConfig.DEFAULT, true, 500, true);
+        public static final Detection DEFAULT = new Detection(DetectionConfig.DEFAULT, true, 500, true, List.of());
+
+        public Detection {
+            mappings = List.copyOf(mappings);
+        }
     }
 
     /** Syslog listener settings; a port of 0 picks a free port, -1 disables that transport. */

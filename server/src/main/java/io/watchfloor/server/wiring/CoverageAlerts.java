@@ -57,6 +57,11 @@ final class CoverageAlerts implements GapListener {
                 return "delivers events later than its max_lag of " + human(s.maxLagMs());
             case NEVER_SEEN:
                 return "has never sent anything since monitoring started";
+            case VOLUME:
+                return "sends fewer events than its learned lower bound" + detail(gap);
+            case DEGRADED:
+                return gap.reason() == GapReason.PARSE_FAILURES ? "sends events that fail to parse" + detail(gap)
+                        : "no longer sends required event types" + detail(gap);
             default:
                 if (gap.reason() == GapReason.EXCEPTION_EXPIRED) {
                     return "is silent now that its coverage exception has expired";
@@ -68,6 +73,11 @@ final class CoverageAlerts implements GapListener {
                         ? "sent nothing for more than " + human(s.maxSilenceMs())
                         : "missed its expected " + s.cadence().type().name().toLowerCase(Locale.ROOT) + " cadence";
         }
+    }
+
+    /** @return what a partial gap found, as {@code " (missing=[4625])"}, or nothing */
+    private static String detail(Gap gap) {
+        return gap.detail() == null || gap.detail().toJson().isEmpty() ? "" : " " + gap.detail().toJson();
     }
 
     private static String human(long ms) {
@@ -82,8 +92,19 @@ final class CoverageAlerts implements GapListener {
         journal.append(gap.toJournalJson());
         final Source s = inventory.byId(gap.sourceId());
         alerts.accept(Alert.coverage(Alert.GAP_CLOSED, gap.sourceId(), null, gap.closedAtMs(), clock.nowMs(),
-                "Coverage gap closed: source " + gap.sourceId() + " (" + s.name() + ") reports again after "
+                "Coverage gap closed: source " + gap.sourceId() + " (" + s.name() + ") " + recovered(gap) + " after "
                         + gap.durationS(gap.closedAtMs()) + " s", "informational"));
+    }
+
+    private static String recovered(Gap gap) {
+        switch (gap.type()) {
+            case VOLUME:
+                return "is back above its learned volume";
+            case DEGRADED:
+                return "sends complete content again";
+            default:
+                return "reports again";
+        }
     }
 
     /** A gap in a critical source is a critical alert: the alert level follows the source's criticality. */

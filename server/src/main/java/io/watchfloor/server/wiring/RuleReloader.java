@@ -4,6 +4,7 @@ import io.watchfloor.core.time.WallClock;
 import io.watchfloor.detect.DetectionConfig;
 import io.watchfloor.detect.DetectionEngine;
 import io.watchfloor.detect.correlation.CorrelationConfig;
+import io.watchfloor.detect.mapping.FieldMapping;
 import io.watchfloor.detect.rule.RuleLoader;
 import io.watchfloor.detect.rule.RuleRejection;
 import io.watchfloor.detect.rule.RuleSet;
@@ -38,6 +39,7 @@ final class RuleReloader implements AutoCloseable {
 
     private final Path rulesDir;
     private final DetectionConfig config;
+    private final FieldMapping mapping;
     private final DetectStage stage;
     private final Runnable nudge;
     private final WallClock clock;
@@ -48,11 +50,14 @@ final class RuleReloader implements AutoCloseable {
     private volatile RuleReload last;
 
     /**
+     * @param mapping the field mapping read at start-up; a reload keeps it (mapping files are read at start only)
      * @param nudge publishes a TICK, so an idle ring still lets the stage swap at once
      */
-    RuleReloader(Path rulesDir, DetectionConfig config, DetectStage stage, Runnable nudge, WallClock clock) {
+    RuleReloader(Path rulesDir, DetectionConfig config, FieldMapping mapping, DetectStage stage, Runnable nudge,
+                 WallClock clock) {
         this.rulesDir = rulesDir;
         this.config = config;
+        this.mapping = mapping;
         this.stage = stage;
         this.nudge = nudge;
         this.clock = clock;
@@ -124,7 +129,7 @@ final class RuleReloader implements AutoCloseable {
         }
         final DetectionEngine next;
         try {
-            next = new DetectionEngine(set, CorrelationConfig.DEFAULT, config);
+            next = new DetectionEngine(set, CorrelationConfig.DEFAULT, config, mapping);
         } catch (RuntimeException e) {
             return RuleReload.failed(trigger, clock.nowMs(), "compile failed: " + e, List.of());
         }

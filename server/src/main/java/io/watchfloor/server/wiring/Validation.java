@@ -4,6 +4,7 @@ import io.watchfloor.core.config.ConfigError;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.InventoryLoadResult;
 import io.watchfloor.coverage.inventory.InventoryLoader;
+import io.watchfloor.detect.mapping.FieldMapping;
 import io.watchfloor.detect.rule.RuleLoader;
 import io.watchfloor.detect.rule.RuleRejection;
 import io.watchfloor.detect.rule.RuleSet;
@@ -17,16 +18,18 @@ import java.util.List;
 
 /**
  * The one validation pass that {@code validate} prints and {@code serve} runs before opening anything:
- * configuration, then inventory, then rules. Opens no socket and maps no file.
+ * configuration, then inventory, field mapping files and rules. Opens no socket and maps no file.
  *
  * @param config the configuration, or null when it has errors
  * @param inventory the inventory, or null when it (or the configuration) has errors
  * @param rules the loaded rules, or null when the configuration has errors
- * @param errors configuration and inventory errors
+ * @param mapping the field mapping ({@code detection.mappings} ahead of the shipped files), or null when the
+ *     configuration or a mapping file has errors
+ * @param errors configuration, inventory and field mapping errors
  * @param ruleRejections rules that could not load: {@code validate} and {@code serve} both fail on them
  */
-public record Validation(WatchfloorConfig config, Inventory inventory, RuleSet rules, List<ConfigError> errors,
-                         List<RuleRejection> ruleRejections) {
+public record Validation(WatchfloorConfig config, Inventory inventory, RuleSet rules, FieldMapping mapping,
+                         List<ConfigError> errors, List<RuleRejection> ruleRejections) {
 
     /** @return true when there is no error and no rejected rule */
     public boolean ok() {
@@ -38,7 +41,7 @@ public record Validation(WatchfloorConfig config, Inventory inventory, RuleSet r
         final ConfigLoader.Result c = ConfigLoader.load(configFile);
         final List<ConfigError> errors = new ArrayList<>(c.errors());
         if (!c.ok()) {
-            return new Validation(null, null, null, errors, List.of());
+            return new Validation(null, null, null, null, errors, List.of());
         }
         return forConfig(c.config(), errors);
     }
@@ -51,6 +54,7 @@ public record Validation(WatchfloorConfig config, Inventory inventory, RuleSet r
     private static Validation forConfig(WatchfloorConfig config, List<ConfigError> errors) {
         final InventoryLoadResult inv = InventoryLoader.load(config.inventory());
         errors.addAll(inv.errors());
+        final FieldMapping mapping = FieldMapping.load(config.detection().mappings(), errors);
         RuleSet rules;
         try {
             rules = RuleLoader.load(config.rulesDir());
@@ -59,7 +63,7 @@ public record Validation(WatchfloorConfig config, Inventory inventory, RuleSet r
                     "cannot read " + config.rulesDir() + ": " + e.getMessage()));
             rules = null;
         }
-        return new Validation(config, inv.ok() ? inv.inventory() : null, rules, List.copyOf(errors),
+        return new Validation(config, inv.ok() ? inv.inventory() : null, rules, mapping, List.copyOf(errors),
                 rules == null ? List.of() : rules.rejections());
     }
 }

@@ -11,6 +11,7 @@ import io.watchfloor.core.ring.RingConfig;
 import io.watchfloor.core.time.WallClock;
 import io.watchfloor.coverage.attribution.SourceAttributor;
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.report.MonitorHeartbeats;
 import io.watchfloor.coverage.tracker.CoverageTracker;
 import io.watchfloor.coverage.tracker.CoverageTrackerConfig;
@@ -45,6 +46,11 @@ import java.util.concurrent.TimeUnit;
  * (detect and coverage never see each other). {@code serve} and the end-to-end tests use it unchanged.
  */
 public final class Watchfloor implements AutoCloseable {
+    /** The coverage tracker's bounds and policies; {@link CoverageReplay} runs with the same. */
+    static final CoverageTrackerConfig COVERAGE_TRACKER_CONFIG = CoverageTrackerConfig.DEFAULT;
+    /** Name of the journal of coverage records (gap transitions, expiries, heartbeats) under the journal directory. */
+    public static final String COVERAGE_JOURNAL = "coverage";
+
     private static final Logger LOG = LoggerFactory.getLogger(Watchfloor.class);
 
     private final Validation validation;
@@ -108,7 +114,7 @@ public final class Watchfloor implements AutoCloseable {
         }
         final JournalConfig journalConfig = new JournalConfig(dataDir.resolve("journal"), config.retentionDays());
         eventJournal = opened(new EventJournal(journalConfig));
-        coverageJournal = opened(new TextJournal(journalConfig, "coverage"));
+        coverageJournal = opened(new TextJournal(journalConfig, COVERAGE_JOURNAL));
         try {
             alertLog = opened(AlertLog.open(dataDir));
         } catch (IOException e) {
@@ -119,9 +125,9 @@ public final class Watchfloor implements AutoCloseable {
             metrics.alertRaised(alert.ruleLevel());
         };
         tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts, clock),
-                CoverageTrackerConfig.DEFAULT, clock.nowMs());
+                COVERAGE_TRACKER_CONFIG, clock.nowMs());
         final DetectionEngine engine = new DetectionEngine(validation.rules(), CorrelationConfig.DEFAULT,
-                config.detection().engine());
+                config.detection().engine(), validation.mapping());
         rebuildCoverage();
 
         detect = new DetectStage(engine, LogSources.of(inventory), alerts);
@@ -140,7 +146,10 @@ public final class Watchfloor implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(this::tick, 0, config.tickIntervalMs(), TimeUnit.MILLISECONDS);
+        // the first tick is published here, before any listener opens, so it reconciles restored gaps ahead of new
+        // events at a known time (the start), and a replay of the same events ticks at the same times
+        tick();
+        ticker.scheduleAtFixedRate(this::tick, config.tickIntervalMs(), config.tickIntervalMs(), TimeUnit.MILLISECONDS);
 
         final IngestTransport transport = opened(IngestTransport.create(IngestTransport.DEFAULT_IO_THREADS));
         final WatchfloorConfig.Syslog s = config.syslog();
@@ -179,7 +188,8 @@ public final class Watchfloor implements AutoCloseable {
      */
     private void startRuleReload() {
         final WatchfloorConfig.Detection d = config.detection();
-        reloader = opened(new RuleReloader(config.rulesDir(), d.engine(), detect, this::tick, clock));
+        reloader = opened(new RuleReloader(config.rulesDir(), d.engine(), validation.mapping(), detect, this::tick,
+                clock));
         metrics.bindDetection(detect::engine, reloader::succeeded, reloader::failed);
         if (d.watchRules()) {
             try {
@@ -199,7 +209,7 @@ public final class Watchfloor implements AutoCloseable {
 
     /**
      * Rebuilds coverage state before any new event: gap transitions and the monitor's own heartbeats (its
-     * downtime) from the coverage journal, then every
+     * downtime, told to the tracker so it never becomes a source's gap) from the coverage journal, then every
      * journaled event re-parsed and re-attributed (replay events raise no alerts). The first live tick then
      * reconciles, so a restart neither forgets an open gap nor alerts it twice.
      */
@@ -214,6 +224,10 @@ public final class Watchfloor implements AutoCloseable {
         final long startedAtMs = clock.nowMs();
         heartbeats.started(startedAtMs);
         coverageJournal.append(MonitorHeartbeats.startedJson(startedAtMs));
+        // before the replay, so windows and sequence holes spanning a downtime are not the sources' fault
+        for (MonitorDownPeriod p : heartbeats.downPeriods()) {
+            tracker.monitorDown(p.startMs(), p.endMs());
+        }
         final ParseStage parse = new ParseStage(new SourceAttributor(inventory));
         final long events = eventJournal.replay(new Event(), e -> {
             parse.onEvent(e, false);
@@ -224,12 +238,14 @@ public final class Watchfloor implements AutoCloseable {
         }
     }
 
-    /** Publishes a TICK at the clock's current time; the timer calls this, tests may call it directly. */
-    public void tick() {
+    /**
+     * Publishes a TICK at the clock's current time; the timer calls this, tests may call it directly.
+     *
+     * @return false when it was skipped: not started, or the ring was full (the next tick carries a later time)
+     */
+    public boolean tick() {
         final EventRing r = ring;
-        if (r != null) {
-            r.tryPublishTick(clock.nowMs());
-        }
+        return r != null && r.tryPublishTick(clock.nowMs());
     }
 
     private <T extends AutoCloseable> T opened(T c) {

@@ -65,6 +65,34 @@ class ValidateCommandTest {
     }
 
     @Test
+    void shouldNameTheYamlPathOfVolumeRequiredAndDegradedErrors() throws Exception {
+        Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(tmp.resolve("inventory.yaml"), """
+                sources:
+                  - id: dc
+                    name: Domain controllers
+                    category: identity
+                    match: {hosts: ["dc*"]}
+                    max_silence: 5m
+                    volume: {window: 7m, consecutive: 3}
+                    required: [{field: event.code, values: learned}]
+                    degraded: {max_parse_failure_rate: 2}
+                    sequence_field: "not a field"
+                """);
+        final Path config = tmp.resolve("watchfloor.yaml");
+        Files.writeString(config, "ring: {slots: 1024}\n");
+        final CliRun run = CliRun.of("", "validate", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_CONFIG);
+        assertThat(run.err())
+                .contains(tmp.resolve("inventory.yaml") + ": sources[0].volume.window: found \"7m\"")
+                .contains("sources[0].required[0].values: found \"learned\" (expected: a non-empty list of values, "
+                        + "or learn)")
+                .contains("sources[0].degraded.max_parse_failure_rate: found integer 2")
+                .contains("sources[0].sequence_field: found \"not a field\"");
+    }
+
+    @Test
     void shouldRejectBindAddressesThatAreNotIpLiteralsAndReportEveryMissingPath() throws Exception {
         final Path config = tmp.resolve("watchfloor.yaml");
         Files.writeString(config, """

@@ -67,4 +67,18 @@ class ConfigLoaderDetectionTest {
         assertThat(paths).contains("detection.suppression.window_secs", "detection.suppression.group_by",
                 "detection.cost_sample_interval", "detection.reload.watch", "detection.reload.every");
     }
+
+    @Test
+    void shouldResolveMappingFilesAgainstTheConfigDirectoryAndNameMissingOnes() throws IOException {
+        Files.writeString(tmp.resolve("site-mapping.yml"), "mappings: []\n");
+        final ConfigLoader.Result ok = load("  mappings: [site-mapping.yml]\n");
+        assertThat(ok.errors()).isEmpty();
+        assertThat(ok.config().detection().mappings()).containsExactly(tmp.resolve("site-mapping.yml"));
+
+        final ConfigLoader.Result missing = load("  mappings: [site-mapping.yml, nope.yml]\n");
+        assertThat(missing.errors()).extracting(ConfigError::yamlPath).containsExactly("detection.mappings[1]");
+        assertThat(missing.errors().get(0).message()).contains("nope.yml").contains("expected: a field mapping");
+        assertThat(load("  mappings: {a: b}\n").errors()).extracting(ConfigError::yamlPath)
+                .containsExactly("detection.mappings");
+    }
 }
