@@ -34,10 +34,9 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>{@code WINDOWS}: every event of the Sigma regression data ({@code sigma/regression_data/**}{@code /*.json},
- *       Windows event log exports), as one HTTP NDJSON line each. The exporter's {@code Event.EventData.} and
- *       {@code Event.System.} prefixes are removed, so the fields carry the Sigma names the live engine reads
- *       ({@code Image}, {@code CommandLine}, {@code EventID}). Declared: the product and service of the rule the
- *       regression test names.</li>
+ *       Windows event log exports), as one HTTP NDJSON line each, in the exporter's shape
+ *       ({@code Event.EventData.Image}: the engine's field mapping finds the Sigma names). Declared: the product
+ *       and service of the rule the regression test names.</li>
  *   <li>{@code LINUX}: loghub's Linux and OpenSSH syslog lines, parsed by {@link SyslogParser}. Declared:
  *       {@code product: linux}; the service comes from each line's app name.</li>
  *   <li>{@code ZEEK}: the WRCCDC 2018 Zeek {@code dns}, {@code ssh} and {@code notice} logs, each TSV row as a
@@ -54,7 +53,6 @@ public final class CorpusEvents {
     public static final long RECEIVED_AT_MS = SampleEvents.RECEIVED_AT_MS;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String[] WINDOWS_PREFIXES = {"Event.EventData.", "Event.System."};
 
     /** An event and the log source its sender declares (null: undeclared). */
     public record Declared(Event event, LogSource declared) {
@@ -119,7 +117,7 @@ public final class CorpusEvents {
         return out;
     }
 
-    /** @return the regression events, one per JSON object, with the Windows exporter prefixes removed */
+    /** @return the regression events, one per JSON object */
     static List<Declared> windows(Path corpus, RuleSet rules, int max) throws IOException {
         final Map<String, LogSource> byId = new HashMap<>();
         for (CompiledRule r : rules.rules()) {
@@ -144,9 +142,7 @@ public final class CorpusEvents {
                     if (out.size() == max) {
                         return out;
                     }
-                    final Event e = jsonEvent(parser, MAPPER.writeValueAsString(node));
-                    stripPrefixes(e.json());
-                    out.add(new Declared(e, declared));
+                    out.add(new Declared(jsonEvent(parser, MAPPER.writeValueAsString(node)), declared));
                 }
             }
         }
@@ -179,22 +175,6 @@ public final class CorpusEvents {
             }
         }
         return out;
-    }
-
-    private static void stripPrefixes(Map<String, Object> json) {
-        final Map<String, Object> renamed = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : json.entrySet()) {
-            String key = e.getKey();
-            for (String prefix : WINDOWS_PREFIXES) {
-                if (key.startsWith(prefix)) {
-                    key = key.substring(prefix.length());
-                    break;
-                }
-            }
-            renamed.putIfAbsent(key, e.getValue());
-        }
-        json.clear();
-        json.putAll(renamed);
     }
 
     /** @return the lines of {@code files} parsed as syslog, up to {@code max} */
