@@ -5,8 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Finds the literals every match of an RE2 pattern contains: one of the returned strings occurs in any text the
- * pattern {@code find}s a match in, compared after {@link WildcardMatcher#fold folding}.
+ * What every match of an RE2 pattern holds: literals, one of which occurs in any text the pattern {@code find}s a
+ * match in (compared after {@link WildcardMatcher#fold folding}), and a minimum length in code points.
  *
  * <p>Conservative by construction: a sequence contributes its runs of ASCII literal characters that no quantifier
  * makes optional, a group contributes its own requirement unless it may repeat zero times, an alternation
@@ -20,9 +20,14 @@ final class RegexLiterals {
     /** Longer runs compare equal when choosing: past this length a literal is selective enough. */
     static final int SELECTIVE_LENGTH = 8;
 
+    /** Minimum lengths are counted up to this; longer ones are cut to it. */
+    static final int MAX_COUNTED_LENGTH = 1 << 20;
+
     private final String re;
     private int pos;
     private boolean failed;
+    /** Least code points the construct parsed last matches: set by {@link #alternation}, {@link #group}, escapes. */
+    private int width;
 
     private RegexLiterals(String re) {
         this.re = re;
@@ -40,6 +45,20 @@ final class RegexLiterals {
             return null;
         }
         return r;
+    }
+
+    /**
+     * @param regex an RE2 pattern
+     * @return the fewest code points any match of the pattern spans (so a shorter value cannot contain a match), or
+     *     0 when the pattern is not understood
+     */
+    static int minLength(String regex) {
+        final RegexLiterals p = new RegexLiterals(regex);
+        p.alternation();
+        if (p.failed || p.pos != regex.length()) {
+            return 0;
+        }
+        return p.width;
     }
 
     /**
@@ -61,10 +80,13 @@ final class RegexLiterals {
     private List<String> alternation() {
         final List<List<String>> branches = new ArrayList<>();
         branches.add(sequence());
+        int least = width;
         while (!failed && pos < re.length() && re.charAt(pos) == '|') {
             pos++;
             branches.add(sequence());
+            least = Math.min(least, width);
         }
+        width = least;
         if (failed) {
             return null;
         }
@@ -81,6 +103,7 @@ final class RegexLiterals {
     private List<String> sequence() {
         List<String> best = null;
         final StringBuilder run = new StringBuilder();
+        long length = 0;
         while (!failed && pos < re.length()) {
             final char c = re.charAt(pos);
             if (c == '|' || c == ')') {
@@ -88,20 +111,26 @@ final class RegexLiterals {
             }
             int literal = -1;
             List<String> group = null;
+            int atomWidth = 1;
             switch (c) {
                 case '(':
                     group = group();
+                    atomWidth = width;
                     break;
                 case '[':
                     skipClass();
                     break;
                 case '\\':
                     literal = escape();
+                    atomWidth = width;
                     break;
                 case '.':
+                    pos++;
+                    break;
                 case '^':
                 case '$':
                     pos++;
+                    atomWidth = 0;
                     break;
                 case '*':
                 case '+':
@@ -121,6 +150,7 @@ final class RegexLiterals {
             if (failed) {
                 return null;
             }
+            length = Math.min(MAX_COUNTED_LENGTH, length + (long) atomWidth * (min < 0 ? 1 : min));
             if (literal >= 0 && min != 0) {
                 run.append(foldAscii((char) literal));
                 if (min > 0) {
@@ -134,6 +164,7 @@ final class RegexLiterals {
                 }
             }
         }
+        width = (int) length;
         return better(best, run);
     }
 
@@ -181,6 +212,7 @@ final class RegexLiterals {
                 if (pos < re.length() && re.charAt(pos) == ')') {
                     // (?i): flags only, zero width; folding already covers case-insensitivity
                     pos++;
+                    width = 0;
                     return null;
                 }
                 if (pos >= re.length() || re.charAt(pos) != ':') {
@@ -249,9 +281,13 @@ final class RegexLiterals {
         }
     }
 
-    /** @return the literal character an escape stands for, or -1 for a class, an assertion or a control character */
+    /**
+     * @return the literal character an escape stands for, or -1 for a class, an assertion or a control character;
+     *     sets {@link #width} (0 for an assertion)
+     */
     private int escape() {
         pos++;
+        width = 1;
         if (pos >= re.length()) {
             failed = true;
             return -1;
@@ -262,8 +298,10 @@ final class RegexLiterals {
             return c;
         }
         switch (c) {
-            case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
             case 'b': case 'B': case 'A': case 'z':
+                width = 0;
+                return -1;
+            case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
             case 'a': case 'f': case 't': case 'n': case 'r': case 'v':
                 return -1;
             case 'p':

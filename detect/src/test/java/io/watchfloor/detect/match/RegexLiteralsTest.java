@@ -68,6 +68,16 @@ class RegexLiteralsTest {
     }
 
     @Test
+    void shouldCountTheShortestMatchInCodePoints() {
+        assertThat(RegexLiterals.minLength(".{1000,}")).isEqualTo(1000);
+        assertThat(RegexLiterals.minLength("\\s[a-fA-F0-9]{64}\\s[a-fA-F0-9]{16}")).isEqualTo(82);
+        assertThat(RegexLiterals.minLength("^ab?(cd|e)\\b\\.x*$")).isEqualTo(3);
+        assertThat(RegexLiterals.minLength("(?i)(?:abc|de){2}\\p{Greek}")).isEqualTo(5);
+        assertThat(RegexLiterals.minLength("a|")).isZero();
+        assertThat(RegexLiterals.minLength("\\Qabc\\E")).as("not understood").isZero();
+    }
+
+    @Test
     void shouldFoldLikeTheValueSideForEveryCharacterACaseInsensitiveRegexMatches() {
         // RE2 folds k to the Kelvin sign and s to the long s: the scan's fold must bring them back to the literal
         for (char c = 0x20; c < 0x7F; c++) {
@@ -112,7 +122,12 @@ class RegexLiteralsTest {
             return;
         }
         final List<String> literals = RegexLiterals.required(regex);
-        final boolean found = p.matcher(value).find();
+        final com.google.re2j.Matcher m = p.matcher(value);
+        final boolean found = m.find();
+        if (found) {
+            assertThat(value.codePointCount(m.start(), m.end())).as("code points of the match of /%s/", regex)
+                    .isGreaterThanOrEqualTo(RegexLiterals.minLength(regex));
+        }
         Statistics.label("outcome").collect(found ? "match" : "no match", literals == null ? "none" : "literals");
         if (found && literals != null) {
             final String folded = fold(value);
