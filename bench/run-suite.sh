@@ -3,8 +3,8 @@
 #
 #   bench/run-suite.sh [JMH options...]
 #
-# Builds bench/target/benchmarks.jar (offline, from the module jars in ~/.m2: install core, ingest, detect and
-# coverage first if they changed), then runs every benchmark with its own @Fork/@Warmup/@Measurement and
+# Builds bench/target/benchmarks.jar with the modules it measures (reactor build), then runs every benchmark
+# with its own @Fork/@Warmup/@Measurement and
 #   -prof gc -rf json -rff bench/target/jmh-results.json
 # Extra arguments go to JMH after those, e.g. a benchmark regex and shorter settings:
 #   bench/run-suite.sh DetectionEngineEvaluateBenchmark
@@ -22,7 +22,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    mvn -B -q -o -pl bench package -DskipTests
+    ./mvnw -B -q -pl bench -am package -DskipTests
 fi
 
 chronicle_flags=(

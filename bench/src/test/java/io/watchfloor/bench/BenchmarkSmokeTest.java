@@ -54,6 +54,8 @@ class BenchmarkSmokeTest {
                 .as("benchmark classes in META-INF/BenchmarkList")
                 .containsAll(SUBJECTS);
 
+        // a smoke run measures nothing, so another JMH run on the box (its /tmp/jmh.lock) must not fail the build
+        System.setProperty("jmh.ignoreLock", "true");
         final Options options = new OptionsBuilder()
                 .include("io\\.watchfloor\\.bench\\..*")
                 .forks(1)

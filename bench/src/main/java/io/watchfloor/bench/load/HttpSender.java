@@ -15,12 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One HTTP client posting the numbers {@code fromSeq .. toSeq - 1} as NDJSON batches, one request at a time on its
+ * One HTTP client posting its numbers (a {@link SeqRanges}, in order) as NDJSON batches, one request at a time on its
  * own keep-alive connection, and recording request → acknowledgement latency. Watchfloor answers after the journal
- * append, so a 200 means every line is journaled. A 503 (ring full) is retried after {@code Retry-After} from the
- * first line it did not accept. With a rate, batch {@code b} is due at the pacer's time of its first event and the
- * latency is recorded with the batch interval as expected interval (HdrHistogram's coordinated-omission correction).
- * Runs on its own thread.
+ * append, so a 200 means every line is journaled: those numbers go to the shared {@link AckedRanges}. A 503 (ring
+ * full) is retried after {@code Retry-After} from the first line it did not accept (the accepted ones are
+ * acknowledged). With a rate, batch {@code b} is due at the pacer's time of its first event and the latency is
+ * recorded with the batch interval as expected interval (HdrHistogram's coordinated-omission correction). Runs on its
+ * own thread; a failed connection (the server is gone) ends it with an IOException.
  */
 final class HttpSender implements Callable<SenderTotals> {
     /** 503 retries per batch before its remaining lines count as failed. */
@@ -32,18 +33,19 @@ final class HttpSender implements Callable<SenderTotals> {
 
     private final URI uri;
     private final NumberedMessage line;
-    private final long fromSeq;
-    private final long toSeq;
+    private final SeqRanges numbers;
     private final int batchEvents;
     private final RatePacer pacer;
+    private final AckedRanges acked;
 
-    HttpSender(URI uri, NumberedMessage line, long fromSeq, long toSeq, int batchEvents, RatePacer pacer) {
+    HttpSender(URI uri, NumberedMessage line, SeqRanges numbers, int batchEvents, RatePacer pacer,
+               AckedRanges acked) {
         this.uri = uri;
         this.line = line;
-        this.fromSeq = fromSeq;
-        this.toSeq = toSeq;
+        this.numbers = numbers;
         this.batchEvents = batchEvents;
         this.pacer = pacer;
+        this.acked = acked;
     }
 
     @Override
@@ -53,8 +55,8 @@ final class HttpSender implements Callable<SenderTotals> {
         final byte[] body = new byte[batchEvents * line.length()];
         final Histogram latencyUs = SenderTotals.newHistogram();
         final long expectedIntervalUs = TimeUnit.NANOSECONDS.toMicros(pacer.intervalNs() * batchEvents);
-        final long total = toSeq - fromSeq;
-        long acked = 0;
+        final long total = numbers.size();
+        long ackedEvents = 0;
         long bytes = 0;
         long requests = 0;
         long retries = 0;
@@ -68,7 +70,7 @@ final class HttpSender implements Callable<SenderTotals> {
             }
             int end = 0;
             for (int i = 0; i < n; i++) {
-                end = line.write(body, end, fromSeq + first + i);
+                end = line.write(body, end, numbers.seqAt(first + i));
             }
             final long startNs = System.nanoTime();
             int done = 0;
@@ -81,7 +83,10 @@ final class HttpSender implements Callable<SenderTotals> {
                 bytes += (long) (n - done) * line.length();
                 if (r.statusCode() == 200) {
                     final long rejected = number(REJECTED, r.body(), 0);
-                    acked += n - done - rejected;
+                    if (rejected == 0) {
+                        numbers.forEachRun(first + done, first + n, acked::add);
+                    }
+                    ackedEvents += n - done - rejected;
                     failed += rejected;
                     done = n;
                     final long us = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNs);
@@ -90,7 +95,9 @@ final class HttpSender implements Callable<SenderTotals> {
                 } else if (r.statusCode() == 503 && attempt < MAX_RETRIES_PER_BATCH) {
                     retries++;
                     final int accepted = (int) number(ACCEPTED, r.body(), 0);
-                    acked += accepted;
+                    // the accepted lines are the first ones: the handler publishes in order
+                    numbers.forEachRun(first + done, first + done + accepted, acked::add);
+                    ackedEvents += accepted;
                     done += accepted;
                     final long afterSecs = Math.min(MAX_RETRY_AFTER_SECS,
                             r.headers().firstValueAsLong("Retry-After").orElse(1));
@@ -101,7 +108,7 @@ final class HttpSender implements Callable<SenderTotals> {
                 }
             }
         }
-        return new SenderTotals(acked, bytes, requests, retries, failed, latencyUs);
+        return new SenderTotals(ackedEvents, bytes, requests, retries, failed, latencyUs);
     }
 
     private static long number(Pattern p, String body, long dflt) {

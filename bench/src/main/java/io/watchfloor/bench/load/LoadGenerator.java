@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends numbered events to a running Watchfloor and prints a JSON summary (sent, duration, rate, HTTP acknowledgement
@@ -39,8 +40,9 @@ import java.util.concurrent.TimeoutException;
  * {@code --tag} (written as {@code run=TAG}; default the transport), {@code --path}, {@code --timeout-secs},
  * {@code --api-port} (read the listener's journaled count from {@code /api/stats} before and after, and report when
  * everything sent was journaled; assumes no other traffic to that listener meanwhile), {@code --out FILE} (also
- * write the summary there). Exit status: 0 all sent and acknowledged, 1 some failed or
- * the run timed out, 2 bad arguments.
+ * write the summary there), {@code --acked-out FILE} (HTTP: write the acknowledged numbers as {@code FIRST LAST}
+ * ranges, for {@code journal seqcheck --acknowledged FILE}). Exit status: 0 all sent and acknowledged, 1 some failed
+ * or the run timed out, 2 bad arguments.
  */
 public final class LoadGenerator {
     /** Delay between setting up the senders and their common start, so all start on the same schedule. */
@@ -52,10 +54,13 @@ public final class LoadGenerator {
     /** @param args {@code --name value} options, see the class comment */
     public static void main(String[] args) throws Exception {
         String out = null;
+        String ackedOut = null;
         final List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) {
                 out = args[++i];
+            } else if (args[i].equals("--acked-out") && i + 1 < args.length) {
+                ackedOut = args[++i];
             } else {
                 rest.add(args[i]);
             }
@@ -68,7 +73,11 @@ public final class LoadGenerator {
             System.exit(2);
             return;
         }
-        final LoadSummary summary = run(config);
+        final AckedRanges acked = new AckedRanges();
+        final LoadSummary summary = run(config, acked);
+        if (ackedOut != null) {
+            acked.write(Path.of(ackedOut));
+        }
         final String json = summary.toJson();
         System.out.println(json);
         if (out != null) {
@@ -80,15 +89,16 @@ public final class LoadGenerator {
     /**
      * Runs the configured load to the end or the timeout.
      *
+     * @param acked collects the numbers HTTP acknowledged
      * @return the summary; a timed-out run counts what did not finish as failed
      */
-    static LoadSummary run(LoadConfig config) throws IOException, InterruptedException {
+    static LoadSummary run(LoadConfig config, AckedRanges acked) throws IOException, InterruptedException {
         final Instant timestamp = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         final long startNs = System.nanoTime() + START_DELAY_NS;
         final JournaledProbe probe = config.apiPort() == 0 ? null
                 : new JournaledProbe(config.host(), config.apiPort(), config.transport().listenerId());
         final long journaledBefore = probe == null ? 0 : probe.journaled();
-        final List<Callable<SenderTotals>> senders = senders(config, timestamp, startNs);
+        final List<Callable<SenderTotals>> senders = senders(config, timestamp, startNs, acked);
         final ExecutorService pool = Executors.newFixedThreadPool(senders.size());
         try {
             final List<Future<SenderTotals>> futures = new ArrayList<>();
@@ -117,7 +127,8 @@ public final class LoadGenerator {
         }
     }
 
-    private static List<Callable<SenderTotals>> senders(LoadConfig c, Instant timestamp, long startNs) {
+    private static List<Callable<SenderTotals>> senders(LoadConfig c, Instant timestamp, long startNs,
+                                                        AckedRanges acked) {
         final InetSocketAddress target = new InetSocketAddress(c.host(), c.targetPort());
         final List<Callable<SenderTotals>> senders = new ArrayList<>();
         switch (c.transport()) {
@@ -125,7 +136,7 @@ public final class LoadGenerator {
                 final NumberedMessage m = NumberedMessage.syslog(c.tag(), timestamp, c.messageBytes());
                 for (int w = 0; w < c.workers(); w++) {
                     senders.add(new TcpSender(target, m, c.framing(), c.sliceStart(w), c.sliceStart(w + 1),
-                            new RatePacer(startNs, c.workerRatePerSec(w))));
+                            new RatePacer(startNs, c.workerRatePerSec(w)), new AtomicLong()));
                 }
             }
             case UDP -> senders.add(new UdpSender(target, NumberedMessage.syslog(c.tag(), timestamp, c.messageBytes()),
@@ -134,8 +145,8 @@ public final class LoadGenerator {
                 final NumberedMessage m = NumberedMessage.ndjson(c.tag(), timestamp, c.messageBytes());
                 final URI uri = URI.create("http://" + c.host() + ":" + c.targetPort() + c.path());
                 for (int w = 0; w < c.workers(); w++) {
-                    senders.add(new HttpSender(uri, m, c.sliceStart(w), c.sliceStart(w + 1), c.batchEvents(),
-                            new RatePacer(startNs, c.workerRatePerSec(w))));
+                    senders.add(new HttpSender(uri, m, SeqRanges.of(c.sliceStart(w), c.sliceStart(w + 1)),
+                            c.batchEvents(), new RatePacer(startNs, c.workerRatePerSec(w)), acked));
                 }
             }
             default -> throw new IllegalStateException("transport " + c.transport());

@@ -5,12 +5,14 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * One TCP connection sending the numbers {@code fromSeq .. toSeq - 1} as framed syslog messages, many frames per
  * write, paced by a {@link RatePacer} per write (not per event). A blocked write is the server's back-pressure.
- * Runs on its own thread.
+ * {@code written} follows how many frames the socket took whole, also when the connection breaks (a crashed
+ * server): what a crash can lose is at most what was written but not journaled. Runs on its own thread.
  */
 final class TcpSender implements Callable<SenderTotals> {
     /** Bytes per socket write. */
@@ -23,15 +25,17 @@ final class TcpSender implements Callable<SenderTotals> {
     private final long fromSeq;
     private final long toSeq;
     private final RatePacer pacer;
+    private final AtomicLong written;
 
     TcpSender(InetSocketAddress target, NumberedMessage message, SyslogFraming framing, long fromSeq, long toSeq,
-              RatePacer pacer) {
+              RatePacer pacer, AtomicLong written) {
         this.target = target;
         this.message = message;
         this.framing = framing;
         this.fromSeq = fromSeq;
         this.toSeq = toSeq;
         this.pacer = pacer;
+        this.written = written;
     }
 
     @Override
@@ -58,6 +62,7 @@ final class TcpSender implements Callable<SenderTotals> {
                 bb.clear().limit(end);
                 while (bb.hasRemaining()) {
                     ch.write(bb);
+                    written.set(sent + bb.position() / frameBytes);
                 }
                 sent += n;
                 bytes += end;

@@ -10,7 +10,10 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -24,32 +27,68 @@ import java.util.function.BooleanSupplier;
  * The event journal: every accepted event's raw bytes, receive time, listener and peer, in daily
  * Chronicle Queue cycle files (layout in {@link EventRecordDescriptor}).
  *
- * <p>Appending is NOT thread-safe: the journal stage is the only writer. {@link #replay} opens its own
- * tailer and may run before the ring starts.
+ * <p>Appending and {@link #sync} are NOT thread-safe: the journal stage is the only writer. {@link #replay} opens
+ * its own tailer and may run before the ring starts.
+ *
+ * <p>A crash in the middle of an append leaves an unfinished record after the last complete one (a
+ * {@link TornTail}); readers never see it. Opening for writing finds it, logs it, counts it in
+ * {@link #tornRecords()} and erases it before the first append; opening read-only only reports it.
  */
 public final class EventJournal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventJournal.class);
+
     private final ChronicleQueue queue;
     private final ExcerptAppender appender;
     private final Path dir;
     private final int retentionDays;
+    private final JournalDurability durability;
+    private final TornTail tornTail;
     /** Written by the journal thread only; volatile so the API reads a current count. */
     private volatile long events;
+    /** Journal thread only. */
+    private final CycleFileSync fileSync;
 
-    /** Opens (or creates) the event journal under {@code config.dir()/events}. */
+    /**
+     * Opens (or creates) the event journal under {@code config.dir()/events}, erasing a record a crash left
+     * unfinished at its end (see {@link #tornTail()}).
+     */
     public EventJournal(JournalConfig config) {
         this.dir = config.dir().resolve("events");
         this.retentionDays = config.retentionDays();
+        this.durability = config.durability();
         this.queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(RollCycles.FAST_DAILY).build();
+        // before the appender exists: its first record would be written over the torn one's header
+        this.tornTail = TornTailScanner.findAtEnd(queue, dir);
+        if (tornTail != null) {
+            eraseTornTail();
+        }
         this.appender = queue.createAppender();
         // created on the wiring thread, then written only by the journal stage thread
         this.appender.singleThreadedCheckDisabled(true);
+        this.fileSync = new CycleFileSync(dir);
     }
 
     private EventJournal(Path dir, int retentionDays, ChronicleQueue queue) {
         this.dir = dir;
         this.retentionDays = retentionDays;
+        this.durability = JournalDurability.DEFAULT;
         this.queue = queue;
         this.appender = null;
+        this.fileSync = null;
+        this.tornTail = TornTailScanner.findAtEnd(queue, dir);
+    }
+
+    private void eraseTornTail() {
+        try {
+            TornTailScanner.erase(tornTail);
+            LOG.warn("Journal ended with a record torn by a crash; skipped and erased, the next append continues. "
+                    + "file={} position={} bytes={}", tornTail.file(), tornTail.position(), tornTail.bytes());
+        } catch (IOException e) {
+            // not fatal: the next append still starts at the torn record's header; its bytes beyond stay behind it
+            LOG.error("Journal ended with a record torn by a crash; skipped, but its bytes could not be erased. "
+                    + "file={} position={} bytes={} error={}", tornTail.file(), tornTail.position(), tornTail.bytes(),
+                    e.toString());
+        }
     }
 
     /**
@@ -66,6 +105,37 @@ public final class EventJournal implements AutoCloseable {
         final ChronicleQueue queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(RollCycles.FAST_DAILY)
                 .readOnly(true).build();
         return new EventJournal(dir, config.retentionDays(), queue);
+    }
+
+    /**
+     * @return the record a crash left unfinished at the end of the journal when it was opened, or null. For a
+     *     read-only journal beside a running server this may also be a record being written right now.
+     */
+    public TornTail tornTail() {
+        return tornTail;
+    }
+
+    /** @return torn records found (and, when open for writing, erased) on open: 0 or 1 */
+    public long tornRecords() {
+        return tornTail == null ? 0 : 1;
+    }
+
+    /** @return when appends count as durable */
+    public JournalDurability durability() {
+        return durability;
+    }
+
+    /**
+     * Forces every record appended so far to disk (see {@link CycleFileSync}). Journal stage thread only; a no-op
+     * before the first append.
+     *
+     * @throws IOException when the kernel reports the write-back failed: the records are not known to be on disk
+     */
+    public void sync() throws IOException {
+        if (appender == null) {
+            throw new IllegalStateException("event journal " + dir + " is open read-only");
+        }
+        fileSync.force(appender.currentFile());
     }
 
     /**
@@ -276,6 +346,9 @@ public final class EventJournal implements AutoCloseable {
 
     @Override
     public void close() {
+        if (fileSync != null) {
+            fileSync.close();
+        }
         if (appender != null) {
             appender.close();
         }

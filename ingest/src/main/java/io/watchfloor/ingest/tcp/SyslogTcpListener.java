@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.watchfloor.core.event.Listener;
 import io.watchfloor.core.ring.EventPublisher;
@@ -18,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Syslog over TCP (RFC 6587): LF and octet-counted framing detected per frame, one
@@ -34,6 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SyslogTcpListener implements AutoCloseable {
     /** Shortest interval between two "Ring full" logs; episodes in between are counted, not logged. */
     public static final long FULL_LOG_INTERVAL_MS = 10_000;
+    /** Longest {@link #close()} waits for frames already read to get into the ring. */
+    public static final long DRAIN_TIMEOUT_MS = 10_000;
+    private static final long DRAIN_POLL_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(SyslogTcpListener.class);
 
@@ -112,14 +118,36 @@ public final class SyslogTcpListener implements AutoCloseable {
         ch.pipeline().addLast(new SyslogTcpConnectionHandler(config.maxFrameBytes(), publisher, counters, clock, this));
     }
 
-    /** Stops accepting and closes open connections (frames still waiting for ring space are lost); idempotent. */
+    /**
+     * Stops accepting, closes open connections, then waits (at most {@link #DRAIN_TIMEOUT_MS}) until every frame
+     * already read from them is in the ring: frames waiting for ring space keep being retried by their event loops,
+     * which must still run, and the ring's consumers must still drain it. Bytes still in the kernel's socket buffers
+     * were never received and go with the connections. Idempotent.
+     */
     @Override
     public void close() {
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly();
             connections.close().awaitUninterruptibly();
             serverChannel = null;
-            LOG.info("Listener closed. listener={}", Listener.SYSLOG_TCP.id());
+            // a barrier on every I/O loop: the closed connections' channelInactive (which decodes their last bytes)
+            // has run, so a connection that must still wait for ring space is counted as paused by now
+            for (EventExecutor loop : transport.ioGroup()) {
+                if (!loop.isShuttingDown()) {
+                    loop.submit(() -> { }).awaitUninterruptibly();
+                }
+            }
+            final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MS);
+            while (pausedConnections.get() > 0 && System.nanoTime() - deadlineNs < 0) {
+                LockSupport.parkNanos(DRAIN_POLL_NS);
+            }
+            if (pausedConnections.get() > 0) {
+                LOG.error("Listener closed before every frame read got into the ring; those frames are lost. "
+                        + "listener={} pausedConnections={} drainTimeoutMs={}", Listener.SYSLOG_TCP.id(),
+                        pausedConnections.get(), DRAIN_TIMEOUT_MS);
+            }
+            LOG.info("Listener closed. listener={} received={}", Listener.SYSLOG_TCP.id(),
+                    counters.received(Listener.SYSLOG_TCP));
         }
     }
 

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.watchfloor.core.event.Listener;
 import io.watchfloor.core.ring.EventPublisher;
 import io.watchfloor.core.ring.IngestCounters;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Syslog over UDP (RFC 5426): each datagram is one message, published as {@link Listener#SYSLOG_UDP}. UDP cannot
  * push back, so a full ring drops the datagram and counts it
  * ({@link io.watchfloor.core.ring.FullRingPolicy#DROP_AND_COUNT}); for every datagram with content
- * {@code received == published + dropped}. A large SO_RCVBUF absorbs bursts.
+ * {@code received == published + dropped}. A large SO_RCVBUF absorbs bursts; what overflows it is dropped by the
+ * kernel and read back by {@link #kernelDrops()}.
  *
  * <p>{@link #start()} and {@link #close()} are called from one wiring thread; datagrams are handled on one
  * I/O loop of the transport.
@@ -41,6 +43,7 @@ public final class SyslogUdpListener implements AutoCloseable {
     private long lastDropLogMs = Long.MIN_VALUE;
     private long dropsAtLastLog;
     private Channel channel;
+    private volatile UdpKernelDrops kernelDrops;
 
     public SyslogUdpListener(SyslogUdpConfig config, EventPublisher publisher, IngestCounters counters,
                              WallClock clock, IngestTransport transport) {
@@ -75,8 +78,13 @@ public final class SyslogUdpListener implements AutoCloseable {
         }
         channel = bound.channel();
         final InetSocketAddress local = (InetSocketAddress) channel.localAddress();
-        LOG.info("Listener bound. listener={} address={} receiveBufferBytes={}", Listener.SYSLOG_UDP.id(), local,
-                channel.config().getOption(ChannelOption.SO_RCVBUF));
+        // the inode singles out our socket in /proc/net/udp; NIO hides the descriptor, then the port has to do
+        final long inode = channel instanceof EpollDatagramChannel epoll
+                ? UdpKernelDrops.socketInode(epoll.fd().intValue()) : UdpKernelDrops.NOT_FOUND;
+        kernelDrops = new UdpKernelDrops(local.getPort(), inode, UdpKernelDrops.PROC_NET_UDP);
+        kernelDrops.sample();
+        LOG.info("Listener bound. listener={} address={} receiveBufferBytes={} socketInode={}", Listener.SYSLOG_UDP.id(),
+                local, channel.config().getOption(ChannelOption.SO_RCVBUF), inode);
         return local.getPort();
     }
 
@@ -88,6 +96,14 @@ public final class SyslogUdpListener implements AutoCloseable {
             channel = null;
             LOG.info("Listener closed. listener={}", Listener.SYSLOG_UDP.id());
         }
+    }
+
+    /**
+     * @return the kernel's drop count for this socket, sampled by whoever calls {@link UdpKernelDrops#sample()} (a
+     *     timer); null before {@link #start()}
+     */
+    public UdpKernelDrops kernelDrops() {
+        return kernelDrops;
     }
 
     /** @return datagrams dropped on a full ring since start (also in {@link IngestCounters#dropped}) */

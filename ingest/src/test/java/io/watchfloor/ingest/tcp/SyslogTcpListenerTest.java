@@ -161,6 +161,36 @@ class SyslogTcpListenerTest {
     }
 
     @Test
+    void shouldPutEveryFrameAlreadyReadIntoTheRingBeforeCloseReturns() throws Exception {
+        final StallableEventPublisher publisher = new StallableEventPublisher(5);
+        final int port = start(publisher, 1024, 16);
+        final SyslogTcpListener listener = listeners.get(0);
+        final List<String> sent = lines(0, 200);
+        final Thread closing;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            send(socket, String.join("\n", sent) + "\n");
+            await().atMost(Duration.ofSeconds(10)).until(() -> listener.pausedConnections() == 1);
+            closing = new Thread(listener::close, "closing-listener");
+            closing.start();
+            // the listener waits for the stalled ring; the consumer frees it a few slots at a time
+            await().pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(30)).until(() -> {
+                publisher.drain();
+                return !closing.isAlive();
+            });
+        }
+        // nothing read was left behind when close returned, and it is an in-order prefix of what was sent; the last
+        // one may be the fragment of a line the server had read only part of when it closed the connection
+        final int received = (int) counters.received(Listener.SYSLOG_TCP);
+        assertThat(publisher.publishedCount()).isEqualTo(received);
+        assertThat(received).isGreaterThan(5);
+        publisher.drain();
+        final List<String> published = publisher.drainedTexts();
+        assertThat(published.subList(0, received - 1)).isEqualTo(sent.subList(0, received - 1));
+        assertThat(sent.get(received - 1)).startsWith(published.get(received - 1));
+        assertThat(listener.pausedConnections()).isZero();
+    }
+
+    @Test
     void shouldCloseConnectionsBeyondTheLimit() throws IOException {
         final StallableEventPublisher publisher = new StallableEventPublisher(10);
         final int port = start(publisher, 1024, 1);

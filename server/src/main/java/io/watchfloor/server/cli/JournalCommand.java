@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watchfloor.core.event.Event;
 import io.watchfloor.core.journal.EventJournal;
 import io.watchfloor.core.journal.JournalConfig;
+import io.watchfloor.core.journal.TornTail;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,11 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +28,9 @@ import java.util.regex.PatternSyntaxException;
  * {@code watchfloor journal dump|tail|seqcheck}: reads the event journal of a data directory, read-only, also
  * beside a running server. {@code dump} and {@code tail} print one JSON object per event ({@code index},
  * {@code received_at}, {@code listener}, {@code peer}, {@code truncated}, {@code raw}); {@code seqcheck} extracts a
- * sequence number from every event and reports holes, duplicates and head/tail loss as one JSON object.
+ * sequence number from every event and reports holes, duplicates, head/tail loss and, given the acknowledged
+ * numbers, which of those are missing, as one JSON object. Every subcommand warns on stderr when the journal ends
+ * with an unfinished record (a crash in the middle of an append); readers skip it.
  */
 @Command(name = "journal", mixinStandardHelpOptions = true,
         description = "Read the event journal: dump, tail, or check numbered events for holes and duplicates.",
@@ -76,6 +74,13 @@ final class JournalCommand implements Runnable {
                         + "by watchfloor serve --data-dir DIR)");
             }
             try (journal) {
+                final TornTail torn = journal.tornTail();
+                if (torn != null) {
+                    spec.commandLine().getErr().println("warning: the journal ends with an unfinished record (torn by "
+                            + "a crash, or being written by a running server), skipped: file=" + torn.file()
+                            + " position=" + torn.position() + " bytes=" + torn.bytes());
+                    spec.commandLine().getErr().flush();
+                }
                 return read(journal, spec.commandLine().getOut());
             }
         }
@@ -163,7 +168,8 @@ final class JournalCommand implements Runnable {
             description = {"Extract a number from each event's raw text with the pattern's first group and report "
                     + "count, unmatched, min, max, holes, duplicates and, given the expected range, head and "
                     + "tail loss.",
-                    "Exit status: 0 complete without duplicates, 1 something missing or duplicated, 2 bad arguments."})
+                    "Exit status: 0 complete without duplicates, 1 something missing (acknowledged numbers included) "
+                            + "or duplicated, 2 bad arguments."})
     static final class SeqCheck extends Reading {
         @Option(names = "--pattern", required = true, paramLabel = "REGEX",
                 description = "Java regex searched in the raw text; group 1 is the decimal number, e.g. 'seq=(\\d+)'.")
@@ -181,6 +187,11 @@ final class JournalCommand implements Runnable {
                 description = "How many hole ranges and duplicated numbers to list (default: ${DEFAULT-VALUE}).")
         int show;
 
+        @Option(names = "--acknowledged", paramLabel = "FILE",
+                description = "Numbers the sender was told were journaled, one 'FIRST LAST' range per line (the load "
+                        + "generator's --acked-out); reports how many of them are missing.")
+        Path acknowledgedFile;
+
         @Override
         int read(EventJournal journal, PrintWriter out) throws IOException {
             final Pattern regex;
@@ -195,13 +206,22 @@ final class JournalCommand implements Runnable {
             if (show < 0) {
                 return usageError("--show " + show + " (expected: >= 0)");
             }
+            AcknowledgedRanges acknowledged = null;
+            if (acknowledgedFile != null) {
+                try {
+                    acknowledged = AcknowledgedRanges.read(acknowledgedFile);
+                } catch (IOException | IllegalArgumentException e) {
+                    return usageError("--acknowledged " + e.getMessage());
+                }
+            }
             final SequenceTally tally = new SequenceTally();
             final Matcher m = regex.matcher("");
             journal.replayFrom(0, new Event(), e -> {
                 m.reset(new String(e.raw(), 0, e.rawLength(), StandardCharsets.UTF_8));
                 tally.add(m.find() ? m.group(1) : null);
             });
-            final SequenceReport report = tally.report(expectFirst, expectLast, show);
+            final SequenceReport report = tally.report(expectFirst, expectLast, show, acknowledged,
+                    journal.tornRecords());
             out.println(new ObjectMapper().writeValueAsString(report.toMap()));
             out.flush();
             return report.complete() ? 0 : EXIT_INCOMPLETE;
@@ -236,124 +256,6 @@ final class JournalCommand implements Runnable {
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
-        }
-    }
-
-    /** Collects extracted numbers (unordered, repeats allowed) and analyses them once at the end. */
-    static final class SequenceTally {
-        private long[] numbers = new long[1024];
-        private int size;
-        private long unmatched;
-
-        /** @param digits the matched group, or null when the pattern did not match */
-        void add(String digits) {
-            if (digits == null) {
-                unmatched++;
-                return;
-            }
-            final long n;
-            try {
-                n = Long.parseLong(digits);
-            } catch (NumberFormatException e) {
-                unmatched++;
-                return;
-            }
-            if (size == numbers.length) {
-                numbers = Arrays.copyOf(numbers, numbers.length * 2);
-            }
-            numbers[size++] = n;
-        }
-
-        SequenceReport report(Long expectFirst, Long expectLast, int show) {
-            final long[] sorted = Arrays.copyOf(numbers, size);
-            Arrays.sort(sorted);
-            long holes = 0;
-            long duplicates = 0;
-            final List<long[]> holeRanges = new ArrayList<>();
-            final List<long[]> duplicated = new ArrayList<>();
-            for (int i = 1; i < sorted.length; i++) {
-                final long prev = sorted[i - 1];
-                final long cur = sorted[i];
-                if (cur == prev) {
-                    duplicates++;
-                    // one entry per duplicated number, with its total occurrences
-                    if (i == 1 || sorted[i - 2] != cur) {
-                        if (duplicated.size() < show) {
-                            duplicated.add(new long[] {cur, 2});
-                        }
-                    } else if (!duplicated.isEmpty() && duplicated.get(duplicated.size() - 1)[0] == cur) {
-                        duplicated.get(duplicated.size() - 1)[1]++;
-                    }
-                } else if (cur > prev + 1) {
-                    holes += cur - prev - 1;
-                    if (holeRanges.size() < show) {
-                        holeRanges.add(new long[] {prev + 1, cur - 1});
-                    }
-                }
-            }
-            final boolean any = sorted.length > 0;
-            final long min = any ? sorted[0] : 0;
-            final long max = any ? sorted[sorted.length - 1] : 0;
-            long headLoss = 0;
-            if (expectFirst != null) {
-                headLoss = any ? Math.max(0, min - expectFirst) : 0;
-            }
-            long tailLoss = 0;
-            if (expectLast != null) {
-                tailLoss = any ? Math.max(0, expectLast - max) : 0;
-            }
-            if (!any && expectFirst != null && expectLast != null) {
-                tailLoss = Math.max(0, expectLast - expectFirst + 1);
-            }
-            return new SequenceReport(sorted.length, unmatched, any ? min : null, any ? max : null, holes, holeRanges,
-                    duplicates, duplicated, expectFirst == null ? null : headLoss,
-                    expectLast == null ? null : tailLoss);
-        }
-    }
-
-    /**
-     * What {@code seqcheck} found.
-     *
-     * @param count events whose number was extracted (repeats included)
-     * @param unmatched events the pattern did not match
-     * @param holes numbers missing strictly between the lowest and the highest received
-     * @param duplicates extra copies: count minus distinct numbers
-     * @param headLoss numbers missing below the lowest received, when the first expected number is given
-     * @param tailLoss numbers missing above the highest received, when the last expected number is given
-     */
-    record SequenceReport(long count, long unmatched, Long min, Long max, long holes, List<long[]> holeRanges,
-                          long duplicates, List<long[]> duplicated, Long headLoss, Long tailLoss) {
-        boolean complete() {
-            return holes == 0 && duplicates == 0 && (headLoss == null || headLoss == 0)
-                    && (tailLoss == null || tailLoss == 0);
-        }
-
-        Map<String, Object> toMap() {
-            final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("count", count);
-            m.put("distinct", count - duplicates);
-            m.put("unmatched", unmatched);
-            m.put("min", min);
-            m.put("max", max);
-            final Map<String, Object> h = new LinkedHashMap<>();
-            h.put("count", holes);
-            h.put("ranges", holeRanges.stream().map(r -> List.of(r[0], r[1])).toList());
-            m.put("holes", h);
-            final Map<String, Object> d = new LinkedHashMap<>();
-            d.put("count", duplicates);
-            final List<Map<String, Object>> first = new ArrayList<>();
-            for (long[] r : duplicated) {
-                final Map<String, Object> one = new LinkedHashMap<>();
-                one.put("number", r[0]);
-                one.put("occurrences", r[1]);
-                first.add(one);
-            }
-            d.put("first", first);
-            m.put("duplicates", d);
-            m.put("head_loss", headLoss);
-            m.put("tail_loss", tailLoss);
-            m.put("complete", complete());
-            return m;
         }
     }
 }

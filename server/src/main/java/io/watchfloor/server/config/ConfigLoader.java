@@ -1,6 +1,7 @@
 package io.watchfloor.server.config;
 
 import io.watchfloor.core.config.ConfigError;
+import io.watchfloor.core.journal.JournalDurability;
 import io.watchfloor.detect.DetectionConfig;
 import io.watchfloor.detect.rule.RuleSuppression;
 
@@ -100,8 +101,15 @@ public final class ConfigLoader {
         }
         final int parseThreads = y.integer(ring, "ring", "parse_threads", PARSE_THREADS_DEFAULT, 1, 64);
 
-        final Map<String, Object> journal = orEmpty(y.section(root, "", "journal", Set.of("retention_days")));
+        final Map<String, Object> journal = orEmpty(y.section(root, "", "journal",
+                Set.of("retention_days", "durability")));
         final int retention = y.integer(journal, "journal", "retention_days", RETENTION_DAYS_DEFAULT, 1, 36_500);
+        final String durabilityId = y.string(journal, "journal", "durability", JournalDurability.DEFAULT.id());
+        JournalDurability durability = JournalDurability.ofId(durabilityId);
+        if (durability == null) {
+            y.error("journal.durability", "found \"" + durabilityId + "\" (expected: process or fsync)");
+            durability = JournalDurability.DEFAULT;
+        }
 
         final Map<String, Object> coverage = orEmpty(y.section(root, "", "coverage",
                 Set.of("inventory", "tick_interval_ms")));
@@ -130,7 +138,7 @@ public final class ConfigLoader {
             return new Result(null, errors);
         }
         return new Result(new WatchfloorConfig(file, syslogConfig, httpConfig, apiConfig, slots, parseThreads,
-                retention, inventory, tick, rules, detectionConfig), errors);
+                retention, inventory, tick, rules, detectionConfig, durability), errors);
     }
 
     /** {@code detection.mappings}: field mapping files, each resolved against {@code dir} and required to exist. */

@@ -1,5 +1,6 @@
 package io.watchfloor.server.config;
 
+import io.watchfloor.core.journal.JournalDurability;
 import io.watchfloor.detect.DetectionConfig;
 
 import java.nio.file.Path;
@@ -19,10 +20,19 @@ import java.util.List;
  * @param tickIntervalMs how often coverage time advances
  * @param rulesDir the Sigma rules directory
  * @param detection live detection settings and rule reload triggers ({@code detection.*} but {@code rules})
+ * @param journalDurability when an event counts as durable, so when HTTP is answered ({@code journal.durability})
  */
 public record WatchfloorConfig(Path file, Syslog syslog, Http http, Api api, int ringSlots, int parseThreads,
                                int retentionDays, Path inventory, long tickIntervalMs, Path rulesDir,
-                               Detection detection) {
+                               Detection detection, JournalDurability journalDurability) {
+
+    /** A configuration with {@link JournalDurability#DEFAULT} durability. */
+    public WatchfloorConfig(Path file, Syslog syslog, Http http, Api api, int ringSlots, int parseThreads,
+                            int retentionDays, Path inventory, long tickIntervalMs, Path rulesDir,
+                            Detection detection) {
+        this(file, syslog, http, api, ringSlots, parseThreads, retentionDays, inventory, tickIntervalMs, rulesDir,
+                detection, JournalDurability.DEFAULT);
+    }
 
     /** A configuration with {@link Detection#DEFAULT} detection settings. */
     public WatchfloorConfig(Path file, Syslog syslog, Http http, Api api, int ringSlots, int parseThreads,
@@ -71,18 +81,18 @@ public record WatchfloorConfig(Path file, Syslog syslog, Http http, Api api, int
                         syslog.maxFrameBytes(), syslog.udpReceiveBufferBytes(), syslog.maxConnections()),
                 new Http(http.bindAddress(), http.port() < 0 ? -1 : 0, http.maxBodyBytes(), http.maxDecompressedBytes()),
                 new Api(api.bindAddress(), 0), ringSlots, parseThreads, retentionDays, inventory, tickIntervalMs,
-                rulesDir, detection);
+                rulesDir, detection, journalDurability);
     }
 
     /** @return a copy with another inventory file */
     public WatchfloorConfig withInventory(Path inventoryFile) {
         return new WatchfloorConfig(file, syslog, http, api, ringSlots, parseThreads, retentionDays, inventoryFile,
-                tickIntervalMs, rulesDir, detection);
+                tickIntervalMs, rulesDir, detection, journalDurability);
     }
 
     /** @return a copy with another ring size */
     public WatchfloorConfig withRingSlots(int slots) {
         return new WatchfloorConfig(file, syslog, http, api, slots, parseThreads, retentionDays, inventory,
-                tickIntervalMs, rulesDir, detection);
+                tickIntervalMs, rulesDir, detection, journalDurability);
     }
 }

@@ -2,6 +2,7 @@ package io.watchfloor.server.wiring;
 
 import io.watchfloor.core.event.Listener;
 import io.watchfloor.core.journal.EventJournal;
+import io.watchfloor.core.journal.JournalStage;
 import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.core.time.WallClock;
 import io.watchfloor.coverage.inventory.Inventory;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /** The API's routes over the running components; every route reads published state only. */
@@ -33,20 +35,25 @@ final class ApiRoutes {
     private final AlertLog alerts;
     private final IngestCounters counters;
     private final EventJournal journal;
+    private final JournalStage journalStage;
+    private final LongSupplier udpKernelDrops;
     private final RuleRoutes rules;
     private final Supplier<String> metrics;
     private final BooleanSupplier ready;
     private final WallClock clock;
 
     ApiRoutes(Inventory inventory, List<MonitorDownPeriod> monitorDown, Supplier<CoverageSnapshot> coverage,
-              AlertLog alerts, IngestCounters counters, EventJournal journal,
-              RuleRoutes rules, Supplier<String> metrics, BooleanSupplier ready, WallClock clock) {
+              AlertLog alerts, IngestCounters counters, EventJournal journal, JournalStage journalStage,
+              LongSupplier udpKernelDrops, RuleRoutes rules, Supplier<String> metrics, BooleanSupplier ready,
+              WallClock clock) {
         this.inventory = inventory;
         this.monitorDown = monitorDown;
         this.coverage = coverage;
         this.alerts = alerts;
         this.counters = counters;
         this.journal = journal;
+        this.journalStage = journalStage;
+        this.udpKernelDrops = udpKernelDrops;
         this.rules = rules;
         this.metrics = metrics;
         this.ready = ready;
@@ -83,12 +90,22 @@ final class ApiRoutes {
             m.put("dropped", counters.dropped(l));
             m.put("parse_errors", counters.parseErrors(l));
             m.put("truncated", counters.truncated(l));
+            if (l == Listener.SYSLOG_UDP) {
+                m.put("kernel_drops", udpKernelDrops.getAsLong());
+            }
             listeners.put(l.id(), m);
         }
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("generated_at", Alert.isoMillis(clock.nowMs()));
         out.put("listeners", listeners);
-        out.put("journal", Map.of("events", journal.events(), "append_failures", counters.journalFailures()));
+        final Map<String, Object> j = new LinkedHashMap<>();
+        j.put("events", journal.events());
+        j.put("append_failures", counters.journalFailures());
+        j.put("durability", journal.durability().id());
+        j.put("syncs", journalStage.syncs());
+        j.put("sync_failures", journalStage.syncFailures());
+        j.put("torn_records", journal.tornRecords());
+        out.put("journal", j);
         out.put("alerts", Map.of("total", alerts.appended()));
         return out;
     }

@@ -1,6 +1,7 @@
 package io.watchfloor.server.wiring;
 
 import io.watchfloor.core.event.Event;
+import io.watchfloor.core.event.Listener;
 import io.watchfloor.core.journal.EventJournal;
 import io.watchfloor.core.journal.JournalConfig;
 import io.watchfloor.core.journal.JournalStage;
@@ -26,6 +27,7 @@ import io.watchfloor.ingest.tcp.SyslogTcpListener;
 import io.watchfloor.ingest.transport.IngestTransport;
 import io.watchfloor.ingest.udp.SyslogUdpConfig;
 import io.watchfloor.ingest.udp.SyslogUdpListener;
+import io.watchfloor.ingest.udp.UdpKernelDrops;
 import io.watchfloor.server.api.ApiServer;
 import io.watchfloor.server.config.WatchfloorConfig;
 import org.slf4j.Logger;
@@ -52,6 +54,8 @@ public final class Watchfloor implements AutoCloseable {
     public static final String COVERAGE_JOURNAL = "coverage";
 
     private static final Logger LOG = LoggerFactory.getLogger(Watchfloor.class);
+    /** How often the UDP socket's kernel drop count is read from /proc (on the tick thread, off the I/O loops). */
+    static final long KERNEL_DROPS_SAMPLE_INTERVAL_MS = 1000;
 
     private final Validation validation;
     private final WatchfloorConfig config;
@@ -71,6 +75,7 @@ public final class Watchfloor implements AutoCloseable {
     private RuleReloader reloader;
     private EventRing ring;
     private ScheduledExecutorService ticker;
+    private UdpKernelDrops udpKernelDrops;
     private int syslogTcpPort = -1;
     private int syslogUdpPort = -1;
     private int httpPort = -1;
@@ -112,7 +117,8 @@ public final class Watchfloor implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
-        final JournalConfig journalConfig = new JournalConfig(dataDir.resolve("journal"), config.retentionDays());
+        final JournalConfig journalConfig = new JournalConfig(dataDir.resolve("journal"), config.retentionDays(),
+                config.journalDurability());
         eventJournal = opened(new EventJournal(journalConfig));
         coverageJournal = opened(new TextJournal(journalConfig, COVERAGE_JOURNAL));
         try {
@@ -137,6 +143,7 @@ public final class Watchfloor implements AutoCloseable {
                 List.of(detect, (e, endOfBatch) -> tracker.onEvent(e), new HeartbeatStage(coverageJournal))));
         metrics.bindIngest(counters);
         metrics.bindRing(ring, journal);
+        metrics.bindJournal(eventJournal, journal);
         metrics.bindCoverage(tracker::latestSnapshot);
         metrics.bindAlerts();
         startRuleReload();
@@ -162,8 +169,13 @@ public final class Watchfloor implements AutoCloseable {
         if (s.udpPort() >= 0) {
             // a datagram cannot exceed 64 KiB whatever the TCP frame limit is
             final int maxDatagram = Math.min(s.maxFrameBytes(), SyslogUdpConfig.DEFAULT_MAX_DATAGRAM_BYTES);
-            syslogUdpPort = opened(new SyslogUdpListener(new SyslogUdpConfig(s.bindAddress(), s.udpPort(),
-                    maxDatagram, s.udpReceiveBufferBytes()), ring, counters, clock, transport)).start();
+            final SyslogUdpListener udp = opened(new SyslogUdpListener(new SyslogUdpConfig(s.bindAddress(),
+                    s.udpPort(), maxDatagram, s.udpReceiveBufferBytes()), ring, counters, clock, transport));
+            syslogUdpPort = udp.start();
+            udpKernelDrops = udp.kernelDrops();
+            metrics.bindUdpKernelDrops(Listener.SYSLOG_UDP.id(), udpKernelDrops);
+            ticker.scheduleWithFixedDelay(udpKernelDrops::sample, KERNEL_DROPS_SAMPLE_INTERVAL_MS,
+                    KERNEL_DROPS_SAMPLE_INTERVAL_MS, TimeUnit.MILLISECONDS);
         }
         final WatchfloorConfig.Http h = config.http();
         if (h.port() >= 0) {
@@ -173,13 +185,15 @@ public final class Watchfloor implements AutoCloseable {
                     ring, counters, clock, transport)).start();
         }
         final ApiRoutes routes = new ApiRoutes(inventory, heartbeats.downPeriods(), tracker::latestSnapshot, alertLog,
-                counters, eventJournal, new RuleRoutes(detect, reloader), metrics::scrape, () -> ready, clock);
+                counters, eventJournal, journal, this::udpKernelDrops, new RuleRoutes(detect, reloader), metrics::scrape,
+                () -> ready, clock);
         final ApiServer api = opened(new ApiServer(config.api().bindAddress(), config.api().port(), routes.routes(),
                 routes.postRoutes()));
         apiPort = api.start();
         ready = true;
-        LOG.info("Watchfloor ready. sources={} rules={} syslogTcp={} syslogUdp={} http={} api={} data={}",
-                inventory.size(), detect.engine().ruleCount(), syslogTcpPort, syslogUdpPort, httpPort, apiPort, dataDir);
+        LOG.info("Watchfloor ready. sources={} rules={} syslogTcp={} syslogUdp={} http={} api={} data={} "
+                        + "journalDurability={}", inventory.size(), detect.engine().ruleCount(), syslogTcpPort,
+                syslogUdpPort, httpPort, apiPort, dataDir, config.journalDurability().id());
     }
 
     /**
@@ -257,12 +271,18 @@ public final class Watchfloor implements AutoCloseable {
     public int syslogUdpPort() { return syslogUdpPort; }
     public int httpPort() { return httpPort; }
     public int apiPort() { return apiPort; }
+    /** @return the UDP listener's kernel drop count as last sampled; 0 without a UDP listener */
+    public long udpKernelDrops() { return udpKernelDrops == null ? 0 : udpKernelDrops.drops(); }
     public IngestCounters counters() { return counters; }
     public boolean ready() { return ready; }
 
-    /** Stops intake first, lets the ring drain through every stage, then closes the journals. */
+    /**
+     * Stops intake first (a TCP connection's frames already read still go into the ring), lets the ring drain
+     * through every stage, then closes the journals and logs what each listener received and journaled.
+     */
     @Override
     public synchronized void close() {
+        final boolean wasStarted = !started.isEmpty();
         ready = false;
         if (ticker != null) {
             ticker.shutdownNow();
@@ -278,5 +298,13 @@ public final class Watchfloor implements AutoCloseable {
         }
         started.clear();
         ring = null;
+        if (wasStarted) {
+            final StringBuilder totals = new StringBuilder();
+            for (Listener l : Listener.values()) {
+                totals.append(' ').append(l.id()).append(".received=").append(counters.received(l))
+                        .append(' ').append(l.id()).append(".journaled=").append(counters.journaled(l));
+            }
+            LOG.info("Watchfloor stopped.{} journalFailures={}", totals, counters.journalFailures());
+        }
     }
 }

@@ -7,12 +7,15 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.watchfloor.core.event.Listener;
+import io.watchfloor.core.journal.EventJournal;
+import io.watchfloor.core.journal.JournalDurability;
 import io.watchfloor.core.journal.JournalStage;
 import io.watchfloor.core.ring.EventRing;
 import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.coverage.tracker.CoverageSnapshot;
 import io.watchfloor.coverage.tracker.SourceCoverage;
 import io.watchfloor.coverage.tracker.SourceState;
+import io.watchfloor.ingest.udp.UdpKernelDrops;
 import org.HdrHistogram.Histogram;
 
 import java.util.Map;
@@ -74,6 +77,36 @@ final class WatchfloorMetrics {
         }
         FunctionCounter.builder("watchfloor.journal.appends", this, m -> m.latencyCount())
                 .description("Journal appends timed for the latency quantiles").register(registry);
+    }
+
+    /**
+     * The journal's durability mode, its group-commit syncs (fsync durability) and the torn record found on start;
+     * both objects are held by the server.
+     */
+    void bindJournal(EventJournal journal, JournalStage stage) {
+        for (JournalDurability d : JournalDurability.values()) {
+            Gauge.builder("watchfloor.journal.durability", journal, j -> j.durability() == d ? 1 : 0)
+                    .tag("mode", d.id()).description("1 for the configured journal.durability, 0 for the others")
+                    .register(registry);
+        }
+        FunctionCounter.builder("watchfloor.journal.torn.records", journal, EventJournal::tornRecords)
+                .description("Records a crash left unfinished at the journal's end, skipped and erased on start")
+                .register(registry);
+        FunctionCounter.builder("watchfloor.journal.syncs", stage, JournalStage::syncs)
+                .description("Journal syncs to disk (one per ring batch with journal.durability: fsync)")
+                .register(registry);
+        FunctionCounter.builder("watchfloor.journal.sync.failures", stage, JournalStage::syncFailures)
+                .description("Journal syncs that failed; the events they covered were answered as failed")
+                .register(registry);
+        FunctionCounter.builder("watchfloor.journal.sync.time", stage, st -> st.syncTimeNs() / NS_PER_S)
+                .baseUnit("seconds").description("Time spent syncing the journal to disk").register(registry);
+    }
+
+    /** Datagrams the kernel dropped for the listener's socket (receive buffer full), as last sampled from /proc. */
+    void bindUdpKernelDrops(String listener, UdpKernelDrops drops) {
+        FunctionCounter.builder("watchfloor.udp.kernel.drops", drops, UdpKernelDrops::drops).tag("listener", listener)
+                .description("Datagrams the kernel dropped before Watchfloor read them (socket receive buffer "
+                        + "full), from /proc/net/udp; not in watchfloor_ingest_received").register(registry);
     }
 
     void bindCoverage(Supplier<CoverageSnapshot> snapshots) {
