@@ -18,7 +18,9 @@ import java.util.Map;
  * (syslog HOSTNAME / JSON {@code host.name} or {@code host}, else the sender address), peer blocks (sender
  * address) or app globs (syslog APP-NAME / JSON {@code process.name}) matches.
  *
- * <p>NOT thread-safe: it caches recent senders' address bytes, so create one per parse thread. For syslog
+ * <p>NOT thread-safe: it caches recent senders' address bytes, so create one per parse thread; the compiled
+ * criteria are immutable, so one attributor compiled off the hot path can be shared by parse threads through
+ * {@link #SourceAttributor(SourceAttributor)}, each with its own cache. For syslog
  * events it matches on the raw bytes and allocates nothing in steady state (a sender not in the cache costs one
  * {@link InetAddress#getAddress()} copy; a syslog event without HOSTNAME matched against host globs costs the
  * sender's address text).
@@ -66,6 +68,20 @@ public final class SourceAttributor {
             withPeers |= peers[i].length > 0;
         }
         anyPeers = withPeers;
+    }
+
+    /**
+     * An attributor with the compiled criteria of {@code compiled} (shared: they are never written after
+     * construction) and a cache of its own; cheap, so a parse thread may take a newly published inventory's
+     * attributor this way. Publish {@code compiled} safely (e.g. through a volatile field).
+     */
+    public SourceAttributor(SourceAttributor compiled) {
+        ids = compiled.ids;
+        hosts = compiled.hosts;
+        peers = compiled.peers;
+        apps = compiled.apps;
+        indexById = compiled.indexById;
+        anyPeers = compiled.anyPeers;
     }
 
     private static GlobMatcher[] globs(List<String> globs) {

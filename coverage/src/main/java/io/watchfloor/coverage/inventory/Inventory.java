@@ -1,5 +1,6 @@
 package io.watchfloor.coverage.inventory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,5 +83,24 @@ public final class Inventory {
     /** @return the source with this id, or null */
     public Source byId(String id) {
         return byId.get(id);
+    }
+
+    /**
+     * Adds or replaces one source; copies the source list, so it is meant for rare lifecycle changes.
+     *
+     * @param source the new version of a source; its index is ignored: a known id keeps its position, a new id is
+     *     appended (positions never move, so an event attributed under an older inventory keeps its meaning)
+     * @return a new inventory with the same maintenance windows and exceptions
+     */
+    public Inventory withSource(Source source) {
+        final Source known = byId.get(source.id());
+        final List<Source> next = new ArrayList<>(sources.size() + 1);
+        next.addAll(sources);
+        if (known != null) {
+            next.set(known.index(), source.withIndex(known.index()));
+        } else {
+            next.add(source.withIndex(sources.size()));
+        }
+        return new Inventory(next, maintenanceWindows, exceptions);
     }
 }

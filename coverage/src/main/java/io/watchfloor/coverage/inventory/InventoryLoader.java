@@ -104,6 +104,33 @@ public final class InventoryLoader {
         return value > 0 ? value * unitMs : -1;
     }
 
+    /**
+     * @return {@code ms} in the largest unit that divides it exactly ({@code 90s}, {@code 5m}, {@code 2d}), as
+     *     {@link #parseDurationMs} reads it
+     * @throws IllegalArgumentException when {@code ms} is not a positive whole number of seconds
+     */
+    public static String formatDuration(long ms) {
+        if (ms <= 0 || ms % 1_000 != 0) {
+            throw new IllegalArgumentException("duration : " + ms + " ms (expected: a positive whole number of seconds)");
+        }
+        if (ms % 86_400_000L == 0) {
+            return ms / 86_400_000L + "d";
+        }
+        if (ms % 3_600_000L == 0) {
+            return ms / 3_600_000L + "h";
+        }
+        if (ms % 60_000L == 0) {
+            return ms / 60_000L + "m";
+        }
+        return ms / 1_000 + "s";
+    }
+
+    /** @return {@code HH:MM} of {@code ms} after midnight, as {@link #parseTimeOfDayMs} reads it */
+    public static String formatTimeOfDay(long ms) {
+        final long minutes = ms / 60_000L;
+        return String.format(java.util.Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
+    }
+
     /** @return ms after midnight of a {@code HH:MM} time of day, or -1 when the text is not one */
     public static long parseTimeOfDayMs(String text) {
         if (text == null || text.length() != 5 || text.charAt(2) != ':') {

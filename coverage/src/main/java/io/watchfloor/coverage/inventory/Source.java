@@ -21,10 +21,13 @@ import java.util.Objects;
  *     batch source's {@code maxSilenceMs} is its fallback (learned: the ceiling; batch: one day plus grace)
  * @param tags free labels ({@code tags: [dmz, linux]}) that maintenance windows may be scoped to; never null
  * @param content volume, required event types, parse failures and sequence field it is judged on
+ * @param lifecycle onboarding, active or retired
+ * @param retired when and why it was retired: set exactly when {@code lifecycle} is {@link Lifecycle#RETIRED}
  */
 public record Source(int index, String id, String name, Category category, SourceMatch match,
                      LogSourceRef logsource, long maxSilenceMs, Criticality criticality, String owner,
-                     long maxLagMs, Cadence cadence, List<String> tags, SourceContent content) {
+                     long maxLagMs, Cadence cadence, List<String> tags, SourceContent content, Lifecycle lifecycle,
+                     Retirement retired) {
     /** {@link #maxLagMs()} of a source without a lag objective. */
     public static final long NO_MAX_LAG = -1;
 
@@ -48,7 +51,7 @@ public record Source(int index, String id, String name, Category category, Sourc
                 List.of());
     }
 
-    /** A source judged on arrival only (no volume, content or sequence checks). */
+    /** An active source judged on arrival only (no volume, content or sequence checks). */
     public Source(int index, String id, String name, Category category, SourceMatch match, LogSourceRef logsource,
                   long maxSilenceMs, Criticality criticality, String owner, long maxLagMs, Cadence cadence,
                   List<String> tags) {
@@ -56,9 +59,22 @@ public record Source(int index, String id, String name, Category category, Sourc
                 SourceContent.NONE);
     }
 
+    /** An active source. */
+    public Source(int index, String id, String name, Category category, SourceMatch match, LogSourceRef logsource,
+                  long maxSilenceMs, Criticality criticality, String owner, long maxLagMs, Cadence cadence,
+                  List<String> tags, SourceContent content) {
+        this(index, id, name, category, match, logsource, maxSilenceMs, criticality, owner, maxLagMs, cadence, tags,
+                content, Lifecycle.ACTIVE, null);
+    }
+
     public Source {
         tags = List.copyOf(tags);
         Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(lifecycle, "lifecycle");
+        if ((lifecycle == Lifecycle.RETIRED) != (retired != null)) {
+            throw new IllegalArgumentException("retired : " + retired + " (expected: set exactly when lifecycle is "
+                    + "retired, lifecycle=" + lifecycle.id() + ")");
+        }
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(category, "category");
@@ -71,5 +87,17 @@ public record Source(int index, String id, String name, Category category, Sourc
         if (maxLagMs <= 0 && maxLagMs != NO_MAX_LAG) {
             throw new IllegalArgumentException("maxLagMs : " + maxLagMs + " (expected: > 0 or NO_MAX_LAG)");
         }
+    }
+
+    /** @return this source at another position of the inventory */
+    public Source withIndex(int newIndex) {
+        return new Source(newIndex, id, name, category, match, logsource, maxSilenceMs, criticality, owner, maxLagMs,
+                cadence, tags, content, lifecycle, retired);
+    }
+
+    /** @return this source retired: lifecycle retired with {@code retirement} */
+    public Source retire(Retirement retirement) {
+        return new Source(index, id, name, category, match, logsource, maxSilenceMs, criticality, owner, maxLagMs,
+                cadence, tags, content, Lifecycle.RETIRED, retirement);
     }
 }

@@ -2,6 +2,7 @@ package io.watchfloor.coverage.inventory;
 
 import io.watchfloor.core.config.ConfigError;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ final class YamlNodeReader {
     static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final String EXPECT_ID = "an id matching [a-z0-9][a-z0-9._-]*";
     static final String EXPECT_DURATION = "a positive duration like 30s, 5m, 1h, 2d";
+    private static final String EXPECT_DATE = "a date like 2026-01-15";
     private static final String EXPECT_INSTANT = "an ISO-8601 date-time with an offset like \"2026-03-01T22:00:00Z\"";
 
     private final Path file;
@@ -213,6 +215,32 @@ final class YamlNodeReader {
         }
         wrong(join(path, key), v, EXPECT_INSTANT);
         return Long.MIN_VALUE;
+    }
+
+    /**
+     * @return the required day at {@code key}, or null (reported) when missing or not a date; an unquoted YAML
+     *     date arrives as a {@link Date} at 00:00 UTC and is accepted
+     */
+    LocalDate date(Map<?, ?> m, String path, String key) {
+        if (!m.containsKey(key)) {
+            missing(join(path, key), EXPECT_DATE);
+            return null;
+        }
+        final Object v = m.get(key);
+        if (v instanceof Date) {
+            final long ms = ((Date) v).getTime();
+            if (Math.floorMod(ms, 86_400_000L) == 0) {
+                return LocalDate.ofEpochDay(Math.floorDiv(ms, 86_400_000L));
+            }
+        } else if (v instanceof String && ((String) v).length() == 10) {
+            try {
+                return LocalDate.parse((String) v);
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        wrong(join(path, key), v, EXPECT_DATE);
+        return null;
     }
 
     /** @return ms after midnight of the required {@code HH:MM} at {@code key}, or -1 (reported) */

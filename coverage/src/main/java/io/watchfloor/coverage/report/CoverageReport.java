@@ -3,6 +3,7 @@ package io.watchfloor.coverage.report;
 import io.watchfloor.coverage.inventory.Category;
 import io.watchfloor.coverage.inventory.ExceptionGrant;
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.Lifecycle;
 import io.watchfloor.coverage.inventory.MaintenanceWindow;
 import io.watchfloor.coverage.inventory.Source;
 import io.watchfloor.coverage.tracker.CoverageSnapshot;
@@ -29,6 +30,9 @@ import java.util.Map;
  * throughout. The period ends at the snapshot's time at the latest. The ledger in memory is bounded
  * ({@code maxClosedGaps}); a period starting before the latest closing time of an evicted gap is computed from
  * what is retained and marked {@code complete: false}.
+ *
+ * <p>Retired sources, and onboarding sources that have not reported, are listed per source with their history
+ * ({@code counted: false}) but left out of the category and overall totals and of every denominator.
  */
 public final class CoverageReport {
     private static final PeriodState[] STATES = PeriodState.values();
@@ -58,6 +62,11 @@ public final class CoverageReport {
         this.nowMs = nowMs;
         this.live = List.copyOf(live);
         this.monitorDown = List.copyOf(monitorDown);
+    }
+
+    /** @return a report over the snapshot's inventory (lifecycle changes included), ledger and live states */
+    public static CoverageReport of(CoverageSnapshot snapshot, List<MonitorDownPeriod> monitorDown) {
+        return of(snapshot.inventory(), snapshot, monitorDown);
     }
 
     /** @return a report over the snapshot's ledger and live states */
@@ -94,6 +103,7 @@ public final class CoverageReport {
             occurrences.put(w, w.occurrences(from, to));
         }
         final Totals overall = new Totals();
+        final int[] inScope = new int[CATEGORIES.length];
         final Totals[] byCategory = new Totals[CATEGORIES.length];
         for (int c = 0; c < byCategory.length; c++) {
             byCategory[c] = new Totals();
@@ -123,18 +133,25 @@ public final class CoverageReport {
                     }
                 }
             }
-            if (s.index() < live.size() && live.get(s.index()).lastSeenMs() < 0) {
+            final boolean neverSeen = s.index() < live.size() && live.get(s.index()).lastSeenMs() < 0;
+            if (neverSeen) {
                 intervals.add(new long[] {Long.MIN_VALUE, Long.MAX_VALUE, PeriodState.NEVER_SEEN.ordinal()});
             }
+            final boolean counted = counted(s, neverSeen);
             attribute(intervals, from, to, t.ms);
             final Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.id());
             m.put("name", s.name());
             m.put("category", s.category().id());
+            m.put("lifecycle", s.lifecycle().id());
+            m.put("counted", counted);
             t.putInto(m);
             sources.add(m);
-            byCategory[s.category().ordinal()].add(t);
-            overall.add(t);
+            if (counted) {
+                byCategory[s.category().ordinal()].add(t);
+                overall.add(t);
+                inScope[s.category().ordinal()]++;
+            }
         }
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("from", iso(from));
@@ -143,14 +160,10 @@ public final class CoverageReport {
         out.put("complete", evictedUpToMs == Long.MIN_VALUE || from >= evictedUpToMs);
         out.put("history_complete_from", evictedUpToMs == Long.MIN_VALUE ? null : iso(evictedUpToMs));
         final Map<String, Object> all = new LinkedHashMap<>();
-        all.put("sources", inventory.size());
+        all.put("sources", Arrays.stream(inScope).sum());
         overall.putInto(all);
         out.put("overall", all);
         final Map<String, Object> cats = new LinkedHashMap<>();
-        final int[] inScope = new int[CATEGORIES.length];
-        for (Source s : inventory.sources()) {
-            inScope[s.category().ordinal()]++;
-        }
         for (Category c : CATEGORIES) {
             final Map<String, Object> m = new LinkedHashMap<>();
             m.put("sources", inScope[c.ordinal()]);
@@ -160,6 +173,14 @@ public final class CoverageReport {
         out.put("categories", cats);
         out.put("sources", sources);
         return out;
+    }
+
+    /**
+     * @return true when the source counts in the totals and denominators: not retired, and not onboarding without
+     *     having reported (its per-source entry is listed either way, with its history)
+     */
+    private static boolean counted(Source s, boolean neverSeen) {
+        return s.lifecycle() != Lifecycle.RETIRED && !(s.lifecycle() == Lifecycle.ONBOARDING && neverSeen);
     }
 
     private static PeriodState stateOf(Gap g) {

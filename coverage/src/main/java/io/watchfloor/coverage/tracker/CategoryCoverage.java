@@ -3,7 +3,8 @@ package io.watchfloor.coverage.tracker;
 import io.watchfloor.coverage.inventory.Category;
 
 /**
- * Coverage of one category at a snapshot.
+ * Coverage of one category at a snapshot. Onboarding sources not reporting yet and retired sources are listed but
+ * left out of {@code inScope} and so of {@code coveragePct}.
  *
  * @param reporting sources received within their cadence, DELAYED ones included
  * @param coveragePct reporting / in_scope × 100 rounded to one decimal, or null when nothing is in scope
@@ -12,9 +13,19 @@ import io.watchfloor.coverage.inventory.Category;
  * @param excepted sources under an exception (not covered)
  * @param degraded sources arriving with a {@code volume} or {@code degraded} gap open (not covered: events are
  *     missing)
+ * @param onboarding sources being onboarded that have not reported yet (not in scope)
+ * @param retired retired sources (not in scope)
  */
 public record CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
-                               Double coveragePct, int delayed, int maintenance, int excepted, int degraded) {
+                               Double coveragePct, int delayed, int maintenance, int excepted, int degraded,
+                               int onboarding, int retired) {
+    /** Counts without onboarding or retired sources. */
+    public CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
+                            Double coveragePct, int delayed, int maintenance, int excepted, int degraded) {
+        this(category, inScope, reporting, silent, neverSeen, coveragePct, delayed, maintenance, excepted, degraded,
+                0, 0);
+    }
+
     /** Counts without partial gaps. */
     public CategoryCoverage(Category category, int inScope, int reporting, int silent, int neverSeen,
                             Double coveragePct, int delayed, int maintenance, int excepted) {

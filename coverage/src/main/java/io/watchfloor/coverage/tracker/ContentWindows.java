@@ -3,6 +3,7 @@ package io.watchfloor.coverage.tracker;
 import io.watchfloor.coverage.inventory.DegradedPolicy;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.RequiredField;
+import io.watchfloor.coverage.inventory.Source;
 import io.watchfloor.core.event.Event;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +32,14 @@ final class ContentWindows {
     static final int LEARN_SHARE_NUMERATOR = 3;
     static final int LEARN_SHARE_DENOMINATOR = 4;
 
-    private final Inventory inventory;
+    private Inventory inventory;
     private final GapLedger ledger;
     private final WindowSkips skips;
-    private final Slot[] slots;
+    private Slot[] slots;
 
     /** One source's content state; created at start-up for the sources that declare a content policy. */
     private static final class Slot {
+        final DegradedPolicy policy;
         final long windowMs;
         final int consecutive;
         final double maxParseFailureRate;
@@ -68,6 +70,7 @@ final class ContentWindows {
         long goodAtMs = NONE;
 
         Slot(DegradedPolicy p) {
+            policy = p;
             windowMs = p.windowMs();
             consecutive = p.consecutive();
             maxParseFailureRate = p.maxParseFailureRate();
@@ -94,6 +97,25 @@ final class ContentWindows {
         for (int i = 0; i < slots.length; i++) {
             final DegradedPolicy p = inventory.source(i).content().degraded();
             slots[i] = p.enabled() ? new Slot(p) : null;
+        }
+    }
+
+    /**
+     * Takes source {@code s} of {@code next}, added or changed by a lifecycle change: a new content policy starts a
+     * fresh slot (learning again if it learns), none drops it (an open {@code degraded} gap then closes on the next
+     * tick), the same policy keeps its state. Rare: may grow the array.
+     */
+    void put(Inventory next, Source s) {
+        inventory = next;
+        final int i = s.index();
+        if (i >= slots.length) {
+            slots = java.util.Arrays.copyOf(slots, Math.max(i + 1, slots.length * 2));
+        }
+        final DegradedPolicy p = s.content().degraded();
+        if (!p.enabled()) {
+            slots[i] = null;
+        } else if (slots[i] == null || !slots[i].policy.equals(p)) {
+            slots[i] = new Slot(p);
         }
     }
 

@@ -1,11 +1,13 @@
 package io.watchfloor.coverage.tracker;
 
+import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.Source;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An immutable view of coverage at one moment, published by {@link CoverageTracker} for the API thread.
@@ -19,15 +21,26 @@ import java.util.Map;
  * @param evictedUpToMs the latest closing time of a closed gap dropped from {@code gaps} to respect
  *     {@link CoverageTrackerConfig#maxClosedGaps()}, epoch ms, or {@link Long#MIN_VALUE} when none was: the history
  *     is complete for periods starting after it
+ * @param inventory the inventory the tracker held at the snapshot (lifecycle changes included): {@code sources}
+ *     follow its order
  */
 public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, List<SourceCoverage> sources,
                                List<UnmanagedSender> unmanaged, long unmanagedOverflow, List<Gap> gaps,
-                               long evictedUpToMs) {
+                               long evictedUpToMs, Inventory inventory) {
     public CoverageSnapshot {
         categories = List.copyOf(categories);
         sources = List.copyOf(sources);
         unmanaged = List.copyOf(unmanaged);
         gaps = List.copyOf(gaps);
+        Objects.requireNonNull(inventory, "inventory");
+    }
+
+    /** A snapshot whose inventory is its sources', without maintenance windows or exceptions. */
+    public CoverageSnapshot(long atMs, List<CategoryCoverage> categories, List<SourceCoverage> sources,
+                            List<UnmanagedSender> unmanaged, long unmanagedOverflow, List<Gap> gaps,
+                            long evictedUpToMs) {
+        this(atMs, categories, sources, unmanaged, unmanagedOverflow, gaps, evictedUpToMs,
+                new Inventory(sources.stream().map(SourceCoverage::source).toList()));
     }
 
     /** A snapshot whose history was never trimmed. */
@@ -52,6 +65,8 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
             m.put("maintenance", c.maintenance());
             m.put("excepted", c.excepted());
             m.put("degraded", c.degraded());
+            m.put("onboarding", c.onboarding());
+            m.put("retired", c.retired());
             cats.put(c.category().id(), m);
         }
         out.put("categories", cats);
@@ -92,6 +107,11 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
             m.put("open_degraded_gap", sc.openDegradedGapId());
             m.put("volume", volumeJson(sc.content()));
             m.put("required", requiredJson(sc.content()));
+            m.put("lifecycle", s.lifecycle().id());
+            m.put("since", iso(sc.sinceMs()));
+            m.put("retired", s.retired() == null ? null
+                    : Map.of("date", s.retired().date().toString(), "reason", s.retired().reason()));
+            m.put("tags", s.tags());
             srcs.add(m);
         }
         out.put("sources", srcs);
@@ -103,6 +123,7 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
             m.put("events", u.events());
             m.put("first_seen", iso(u.firstSeenMs()));
             m.put("last_seen", iso(u.lastSeenMs()));
+            m.put("sample", u.sample());
             un.add(m);
         }
         out.put("unmanaged", un);
@@ -167,6 +188,8 @@ public record CoverageSnapshot(long atMs, List<CategoryCoverage> categories, Lis
             m.put("max_ahead_s", f.valueMs() / 1000);
         } else if (f.kind() == FindingKind.SEQUENCE_GAP) {
             m.put("holes", f.valueMs());
+        } else if (f.kind() == FindingKind.RETIRED_SOURCE_ACTIVE) {
+            m.put("active_since", iso(f.valueMs()));
         } else {
             m.put("offset_minutes", f.valueMs() / 60_000);
         }

@@ -20,8 +20,9 @@ final class CoverageSnapshotBuilder {
     private static final Category[] CATEGORIES = Category.values();
     private static final long NONE = SourceStates.NONE;
 
-    private final Inventory inventory;
+    private Inventory inventory;
     private final SourceStates states;
+    private final SourceLifecycles lifecycles;
     private final GapLedger ledger;
     private final SourceHolds holds;
     private final UnmanagedSenders unmanaged;
@@ -30,18 +31,24 @@ final class CoverageSnapshotBuilder {
     private final ContentWindows contents;
     private final SequenceNumbers sequences;
 
-    CoverageSnapshotBuilder(Inventory inventory, SourceStates states, GapLedger ledger, SourceHolds holds,
-                            UnmanagedSenders unmanaged, long tzToleranceMs, VolumeWindows volumes,
+    CoverageSnapshotBuilder(Inventory inventory, SourceStates states, SourceLifecycles lifecycles, GapLedger ledger,
+                            SourceHolds holds, UnmanagedSenders unmanaged, long tzToleranceMs, VolumeWindows volumes,
                             ContentWindows contents, SequenceNumbers sequences) {
-        this.volumes = volumes;
-        this.contents = contents;
-        this.sequences = sequences;
         this.inventory = inventory;
         this.states = states;
+        this.lifecycles = lifecycles;
         this.ledger = ledger;
         this.holds = holds;
         this.unmanaged = unmanaged;
         this.tzToleranceMs = tzToleranceMs;
+        this.volumes = volumes;
+        this.contents = contents;
+        this.sequences = sequences;
+    }
+
+    /** Takes the inventory after a lifecycle change. */
+    void inventory(Inventory next) {
+        inventory = next;
     }
 
     /** @return the coverage as of {@code nowMs} */
@@ -62,14 +69,17 @@ final class CoverageSnapshotBuilder {
             final SourceHolds.Hold hold = holds.holdOf(i, state, nowMs);
             final Gap openVolume = ledger.openOf(i, GapType.VOLUME);
             final Gap openDegraded = ledger.openOf(i, GapType.DEGRADED);
+            final boolean expected = state == SourceState.NEVER_SEEN || state == SourceState.ONBOARDING;
             sources.add(new SourceCoverage(s, state, lastMs == SourceStates.NEVER ? NONE : lastMs,
                     states.lastEventTimeMs(i), states.events(i), open == null ? null : open.id(), lag,
                     findings(i, lag, scratch, near), openDelayed == null ? null : openDelayed.id(),
                     hold == null ? null : hold.id(), hold == null ? NONE : hold.untilMs(),
                     openVolume == null ? null : openVolume.id(), openDegraded == null ? null : openDegraded.id(),
-                    content(i, s, nowMs)));
+                    content(i, s, nowMs), expected ? lifecycles.declaredAtMs(i) : NONE));
             final int[] c = counts[s.category().ordinal()];
-            c[0]++;
+            if (state.inScope()) {
+                c[0]++;
+            }
             c[1 + state.ordinal()]++;
         }
         final List<CategoryCoverage> categories = new ArrayList<>(CATEGORIES.length);
@@ -81,10 +91,11 @@ final class CoverageSnapshotBuilder {
             categories.add(new CategoryCoverage(cat, c[0], arriving, c[1 + SourceState.SILENT.ordinal()],
                     c[1 + SourceState.NEVER_SEEN.ordinal()], CategoryCoverage.percent(arriving, c[0]), c[delayedAt],
                     c[1 + SourceState.MAINTENANCE.ordinal()], c[1 + SourceState.EXCEPTED.ordinal()],
-                    c[1 + SourceState.DEGRADED.ordinal()]));
+                    c[1 + SourceState.DEGRADED.ordinal()], c[1 + SourceState.ONBOARDING.ordinal()],
+                    c[1 + SourceState.RETIRED.ordinal()]));
         }
         return new CoverageSnapshot(nowMs, categories, sources, unmanaged.senders(), unmanaged.overflow(),
-                ledger.history(), ledger.evictedUpToMs());
+                ledger.history(), ledger.evictedUpToMs(), inventory);
     }
 
     private ContentCoverage content(int i, Source s, long nowMs) {
@@ -105,9 +116,16 @@ final class CoverageSnapshotBuilder {
         final SourceFinding sequence = sequences.finding(i);
         if (sequence != null) {
             if (out.isEmpty()) {
-                out = new ArrayList<>(2);
+                out = new ArrayList<>(3);
             }
             out.add(sequence);
+        }
+        final SourceFinding retiredActive = lifecycles.retiredActiveFinding(i);
+        if (retiredActive != null) {
+            if (out.isEmpty()) {
+                out = new ArrayList<>(3);
+            }
+            out.add(retiredActive);
         }
         if (lag.samples() >= TZ_MIN_SAMPLES) {
             final long offsetMs = states.lags().suspectedOffsetMs(i, scratch, tzToleranceMs, TZ_MIN_SHARE, near);

@@ -1,9 +1,16 @@
 package io.watchfloor.coverage.tracker;
 
+import io.watchfloor.coverage.inventory.HoldChange;
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.Lifecycle;
+import io.watchfloor.coverage.inventory.Source;
+import io.watchfloor.coverage.inventory.SourceChange;
 import io.watchfloor.core.event.Event;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the coverage state of every inventory source and opens and closes gaps.
@@ -13,7 +20,8 @@ import java.util.Map;
  * the data. Readers on other threads call {@link #latestSnapshot()}, published on every tick and at most every
  * {@link CoverageTrackerConfig#snapshotIntervalMs()} of receive time on events.
  *
- * <p>Start-up, in this order: {@link #restoreGap} for each transition read back from the coverage journal;
+ * <p>Start-up, in this order: {@link #restoreJournalRecord} for each record read back from the coverage journal
+ * (lifecycle changes, gap transitions, expiries);
  * the event journal replayed through {@link #onEvent} with {@code Event.replay() == true} (state only, no
  * transitions); then live events and ticks. A gap restored open stays open without being announced again; if
  * its source reported during the replayed downtime, the first live tick or event closes it, once, at that first
@@ -25,13 +33,21 @@ import java.util.Map;
  * silent source opens its gap (reason {@code EXCEPTION_EXPIRED}). A gap already open when a window or exception
  * begins stays open (it was alerted); the source shows EXCEPTED under an exception all the same. Every expiry is
  * told once to {@link GapListener#exceptionExpired}, also across restarts ({@link #restoreJournalRecord}).
+ *
+ * <p>Lifecycle: an ONBOARDING source that has not reported yet, and a RETIRED source, are out of scope: no gap,
+ * no alert, not counted. Lifecycle changes ({@link #apply}) add sources (the state of the others is kept, arrays
+ * grow), change them (their history is kept) or retire them (their open gaps close at the retirement). A retired
+ * source that sends again is told to {@link GapListener#retiredSourceActive}, once per re-activation.
  */
 public final class CoverageTracker {
+    private static final Logger LOG = LoggerFactory.getLogger(CoverageTracker.class);
     private static final long NONE = SourceStates.NONE;
 
     private final GapListener listener;
     private final CoverageTrackerConfig config;
     private final Map<String, Integer> indexById;
+    private Inventory inventory;
+    private final SourceLifecycles lifecycles;
     private final SourceStates states;
     private final SilenceDeadlines deadlines;
     private final GapLedger ledger;
@@ -44,7 +60,6 @@ public final class CoverageTracker {
     private final ContentWindows contents;
     private final SequenceNumbers sequences;
     private final boolean neverSeenGaps;
-    private final long startedAtMs;
     private long nowMs;
     private long lastPublishedMs;
     private volatile CoverageSnapshot latest;
@@ -71,26 +86,30 @@ public final class CoverageTracker {
     public CoverageTracker(Inventory inventory, GapListener listener, CoverageTrackerConfig config, long startedAtMs) {
         this.listener = listener;
         this.config = config;
-        this.startedAtMs = startedAtMs;
         this.neverSeenGaps = config.neverSeenGaps();
+        this.inventory = inventory;
         final int n = inventory.size();
         indexById = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             indexById.put(inventory.source(i).id(), i);
         }
+        lifecycles = new SourceLifecycles(inventory, startedAtMs);
         states = new SourceStates(inventory, config.lagWindowEvents(), config.futureToleranceMs());
         deadlines = new SilenceDeadlines(inventory);
         ledger = new GapLedger(inventory, indexById, listener, config.maxClosedGaps());
         holds = new SourceHolds(inventory, indexById);
-        holdTicker = new HoldTicker(inventory, listener, holds, states, deadlines, ledger, neverSeenGaps, startedAtMs);
+        holdTicker = new HoldTicker(inventory, listener, holds, states, deadlines, ledger, neverSeenGaps, lifecycles);
         unmanaged = new UnmanagedSenders(config.maxUnmanagedSenders());
         downtime = new MonitorDowntime(startedAtMs);
         final WindowSkips skips = new WindowSkips(downtime, ledger, holds);
         volumes = new VolumeWindows(inventory, ledger, skips);
         contents = new ContentWindows(inventory, ledger, skips);
         sequences = new SequenceNumbers(inventory, downtime);
-        snapshots = new CoverageSnapshotBuilder(inventory, states, ledger, holds, unmanaged, config.tzToleranceMs(),
-                volumes, contents, sequences);
+        snapshots = new CoverageSnapshotBuilder(inventory, states, lifecycles, ledger, holds, unmanaged,
+                config.tzToleranceMs(), volumes, contents, sequences);
+        for (int i = 0; i < n; i++) {
+            settleLifecycleState(i);
+        }
         nowMs = startedAtMs;
         publish();
     }
@@ -122,6 +141,10 @@ public final class CoverageTracker {
     }
 
     private void onSourceEvent(Event e, int i, long receivedMs) {
+        if (lifecycles.retired(i)) {
+            onRetiredSourceEvent(e, i, receivedMs);
+            return;
+        }
         final long previousMs = states.lastReceivedMs(i);
         if (previousMs != SourceStates.NEVER && ledger.open(i) == null && !downtime.downWithin(previousMs, receivedMs)) {
             // no adaptation while a gap is open, nor from the silence that closes it, nor across the monitor's downtime
@@ -132,6 +155,26 @@ public final class CoverageTracker {
         contents.onEvent(i, e, receivedMs);
         sequences.onEvent(i, e, receivedMs);
         ledger.onReceive(i, receivedMs, e.replay(), nowMs);
+    }
+
+    /** The rare path: a retired source keeps its history and may raise RETIRED_SOURCE_ACTIVE, but opens no gap. */
+    private void onRetiredSourceEvent(Event e, int i, long receivedMs) {
+        states.onReceive(i, receivedMs, EventTimes.eventTimeMs(e));
+        states.state(i, SourceState.RETIRED);
+        lifecycles.onRetiredReceive(i, receivedMs);
+        if (!e.replay()) {
+            tellRetiredActive(i, nowMs);
+        }
+    }
+
+    /** Tells source {@code i}'s re-activation if one is not told yet. */
+    private void tellRetiredActive(int i, long now) {
+        final long since = lifecycles.takeUntold(i);
+        if (since != SourceLifecycles.NONE) {
+            final RetiredSourceActivity a = new RetiredSourceActivity(inventory.source(i).id(), since, now);
+            LOG.warn("Retired source sends again. source={} activeSince={}", a.sourceId(), Instant.ofEpochMilli(since));
+            listener.retiredSourceActive(a, false);
+        }
     }
 
     /**
@@ -149,6 +192,9 @@ public final class CoverageTracker {
         }
         final long now = this.nowMs;
         for (int i = 0; i < states.size(); i++) {
+            if (lifecycles.lifecycle(i) != Lifecycle.ACTIVE && tickOutOfScope(i, now)) {
+                continue;
+            }
             ledger.closeIfReportedDuringReplay(i, now);
             final long lastMs = states.lastReceivedMs(i);
             final long fromMs = lastMs == SourceStates.NEVER ? lastMs : downtime.silenceFromMs(lastMs, now);
@@ -157,7 +203,7 @@ public final class CoverageTracker {
             } else if (lastMs == SourceStates.NEVER) {
                 states.state(i, SourceState.NEVER_SEEN);
                 if (neverSeenGaps && ledger.open(i) == null) {
-                    final long since = deadlines.silentSinceMs(i, startedAtMs, now);
+                    final long since = deadlines.silentSinceMs(i, lifecycles.declaredAtMs(i), now);
                     if (since != NONE) {
                         ledger.open(i, GapType.NEVER_SEEN, since, null, now);
                     }
@@ -176,6 +222,100 @@ public final class CoverageTracker {
             }
         }
         publish();
+    }
+
+    /**
+     * Ticks a source that is not active: a retired one (its state, gaps left open by a crash between its retirement
+     * and their closing, a re-activation not told yet), or an onboarding one that has not reported.
+     *
+     * @return false when the source is onboarding but has reported: it is judged as active
+     */
+    private boolean tickOutOfScope(int i, long now) {
+        if (lifecycles.retired(i)) {
+            states.state(i, SourceState.RETIRED);
+            closeGapsOfRetired(i, now);
+            tellRetiredActive(i, now);
+            return true;
+        }
+        if (states.lastReceivedMs(i) != SourceStates.NEVER) {
+            return false;
+        }
+        states.state(i, SourceState.ONBOARDING);
+        if (ledger.anyOpen(i)) {
+            ledger.closeAll(i, now, now);
+        }
+        return true;
+    }
+
+    private void closeGapsOfRetired(int i, long now) {
+        if (ledger.anyOpen(i)) {
+            ledger.closeAll(i, Math.min(now, lifecycles.retiredAtMs(i)), now);
+        }
+    }
+
+    /**
+     * Applies one lifecycle change at {@code change.atMs()} (time advances to it): adds the source (every array
+     * grows; the other sources' state is untouched), takes its new version (its history is kept), or retires it
+     * (its open gaps close at the retirement). Tells {@link GapListener#sourceChanged} first, then publishes a
+     * snapshot. Attribute events to an added source only after this returned: an event carrying an index the
+     * tracker does not know yet counts as unmanaged.
+     */
+    public void apply(SourceChange change) {
+        if (change.atMs() > nowMs) {
+            nowMs = change.atMs();
+        }
+        final int i = applyChange(change, false);
+        if (lifecycles.retired(i)) {
+            closeGapsOfRetired(i, nowMs);
+        }
+        publish();
+    }
+
+    /** @return the index of the source changed */
+    private int applyChange(SourceChange change, boolean replay) {
+        final Integer known = indexById.get(change.sourceId());
+        inventory = inventory.withSource(change.after());
+        final Source s = inventory.byId(change.sourceId());
+        final int i = s.index();
+        if (known == null) {
+            indexById.put(s.id(), i);
+            lifecycles.add(s, change.atMs());
+            states.add(s);
+            deadlines.add(s);
+        } else {
+            lifecycles.update(i, s, change.atMs());
+            states.update(i, s);
+            deadlines.update(i, s);
+        }
+        holds.put(inventory, s);
+        ledger.inventory(inventory);
+        volumes.put(s);
+        contents.put(inventory, s);
+        sequences.put(s);
+        holdTicker.inventory(inventory);
+        snapshots.inventory(inventory);
+        settleLifecycleState(i);
+        LOG.info("Inventory source {}. source={} lifecycle={} actor={} replay={}", change.action().id(), s.id(),
+                s.lifecycle().id(), change.actor(), replay);
+        listener.sourceChanged(change, inventory, replay);
+        return i;
+    }
+
+    /** Sets source {@code i}'s state from its lifecycle at once (the next tick confirms it). */
+    private void settleLifecycleState(int i) {
+        final boolean never = states.lastReceivedMs(i) == SourceStates.NEVER;
+        if (lifecycles.retired(i)) {
+            states.state(i, SourceState.RETIRED);
+        } else if (lifecycles.lifecycle(i) == Lifecycle.ONBOARDING && never) {
+            states.state(i, SourceState.ONBOARDING);
+        } else if (!states.state(i).inScope()) {
+            states.state(i, never ? SourceState.NEVER_SEEN : states.arrivingState(i));
+        }
+    }
+
+    /** @return the inventory with every lifecycle change applied so far; tracker thread only */
+    public Inventory inventory() {
+        return inventory;
     }
 
     /**
@@ -227,14 +367,24 @@ public final class CoverageTracker {
     }
 
     /**
-     * Restores one coverage-journal record of either kind: an {@link ExceptionExpiry} record, or a gap transition
-     * ({@link #restoreGap}). Call in journal order, before the event replay.
+     * Restores one coverage-journal record of any kind: an {@link ExceptionExpiry}, a {@link SourceChange} (applied
+     * as an upsert: an added id the YAML now declares replaces it, a changed id it no longer declares is added), a
+     * {@link RetiredSourceActivity}, a {@link HoldChange} (skipped: the inventory holds the windows and exceptions),
+     * or a gap transition ({@link #restoreGap}). Call in journal order, before the
+     * event replay: attribute the replay with {@link #inventory()} afterwards.
      *
-     * @throws IllegalArgumentException when the record is neither (a corrupt journal)
+     * @throws IllegalArgumentException when the record is none of these (a corrupt journal)
      */
     public void restoreJournalRecord(String json) {
         if (ExceptionExpiry.isJournalRecord(json)) {
             restoreExpiry(ExceptionExpiry.fromJournalJson(json));
+        } else if (SourceChange.isJournalRecord(json)) {
+            applyChange(SourceChange.fromJournalJson(json), true);
+        } else if (RetiredSourceActivity.isJournalRecord(json)) {
+            restoreRetiredActivity(RetiredSourceActivity.fromJournalJson(json));
+        } else if (HoldChange.isJournalRecord(json)) {
+            // the audit trail of windows and exceptions: evidence, no state
+            return;
         } else {
             restoreGap(Gap.fromJournalJson(json));
         }
@@ -247,6 +397,18 @@ public final class CoverageTracker {
     public void restoreExpiry(ExceptionExpiry e) {
         holds.markTold(e.exceptionId());
         listener.exceptionExpired(e, true);
+    }
+
+    /**
+     * Restores one RETIRED_SOURCE_ACTIVE read back from the coverage journal, so the replayed events that re-create
+     * it do not tell it again; the listener hears it with {@code replay == true}.
+     */
+    public void restoreRetiredActivity(RetiredSourceActivity a) {
+        final Integer i = indexById.get(a.sourceId());
+        if (i != null) {
+            lifecycles.markTold(i, a.activeSinceMs());
+        }
+        listener.retiredSourceActive(a, true);
     }
 
     /**

@@ -160,6 +160,11 @@ public record Gap(String id, String sourceId, long openedAtMs, long closedAtMs, 
         return n.toString();
     }
 
+    /** @return true when {@code json} is a gap transition written by {@link #toJournalJson()} (a cheap prefix test) */
+    public static boolean isJournalRecord(String json) {
+        return json.startsWith("{\"type\":\"opened\"") || json.startsWith("{\"type\":\"closed\"");
+    }
+
     /**
      * Reads a record written by {@link #toJournalJson()}; a record without {@code gap_type} (the first issue's)
      * is a {@link GapType#SILENT} gap, one without {@code alerted_at_ms} has an unknown alert time, one without

@@ -21,28 +21,28 @@ final class GapLedger {
     private static final Logger LOG = LoggerFactory.getLogger(CoverageTracker.class);
     private static final long NONE = -1;
 
-    private final Inventory inventory;
+    private Inventory inventory;
     private final Map<String, Integer> indexById;
     private final GapListener listener;
     private final int maxClosedGaps;
     /** The open {@code silent} or {@code never_seen} gap of each source (they exclude each other), or null. */
-    private final Gap[] openGap;
+    private Gap[] openGap;
     /** The open {@code delayed} gap of each source, or null. */
-    private final Gap[] openDelayedGap;
+    private Gap[] openDelayedGap;
     /** The open {@code volume} gap of each source, or null. */
-    private final Gap[] openVolumeGap;
+    private Gap[] openVolumeGap;
     /** The open {@code degraded} gap of each source, or null. */
-    private final Gap[] openDegradedGap;
+    private Gap[] openDegradedGap;
     /** When each source's last {@code silent} or {@code never_seen} gap closed, or NONE. */
-    private final long[] silenceClosedAtMs;
+    private long[] silenceClosedAtMs;
     /** For a gap restored open: the first receive at or after it opened, seen during replay; else NONE. */
-    private final long[] firstReceiveInGapMs;
+    private long[] firstReceiveInGapMs;
     /** Open and closed gaps, in the order they were opened (or restored). */
     private final List<Gap> gaps = new ArrayList<>();
     /** The latest closing time of a closed gap evicted from {@link #gaps}, or Long.MIN_VALUE. */
     private long evictedUpToMs = Long.MIN_VALUE;
 
-    /** @param indexById each source id's index in {@code inventory} */
+    /** @param indexById each source id's index in {@code inventory}; read by reference, so it sees added sources */
     GapLedger(Inventory inventory, Map<String, Integer> indexById, GapListener listener, int maxClosedGaps) {
         this.inventory = inventory;
         this.indexById = indexById;
@@ -57,6 +57,45 @@ final class GapLedger {
         silenceClosedAtMs = new long[n];
         Arrays.fill(firstReceiveInGapMs, NONE);
         Arrays.fill(silenceClosedAtMs, NONE);
+    }
+
+    /** Takes the inventory after a lifecycle change, growing to its size (new sources have no gap). */
+    void inventory(Inventory next) {
+        inventory = next;
+        final int before = openGap.length;
+        if (next.size() > before) {
+            final int capacity = Math.max(next.size(), before * 2);
+            openGap = Arrays.copyOf(openGap, capacity);
+            openDelayedGap = Arrays.copyOf(openDelayedGap, capacity);
+            openVolumeGap = Arrays.copyOf(openVolumeGap, capacity);
+            openDegradedGap = Arrays.copyOf(openDegradedGap, capacity);
+            firstReceiveInGapMs = Arrays.copyOf(firstReceiveInGapMs, capacity);
+            silenceClosedAtMs = Arrays.copyOf(silenceClosedAtMs, capacity);
+            Arrays.fill(firstReceiveInGapMs, before, capacity, NONE);
+            Arrays.fill(silenceClosedAtMs, before, capacity, NONE);
+        }
+    }
+
+    /** Closes every open gap of source {@code i} at {@code closedAtMs} (it was retired then); rare. */
+    void closeAll(int i, long closedAtMs, long nowMs) {
+        if (openGap[i] != null) {
+            close(i, closedAtMs, nowMs);
+        }
+        if (openDelayedGap[i] != null) {
+            closeDelayed(i, closedAtMs, nowMs);
+        }
+        if (openVolumeGap[i] != null) {
+            closeOf(i, GapType.VOLUME, closedAtMs, nowMs);
+        }
+        if (openDegradedGap[i] != null) {
+            closeOf(i, GapType.DEGRADED, closedAtMs, nowMs);
+        }
+    }
+
+    /** @return true when source {@code i} has any gap open */
+    boolean anyOpen(int i) {
+        return openGap[i] != null || openDelayedGap[i] != null || openVolumeGap[i] != null
+                || openDegradedGap[i] != null;
     }
 
     /** @return the open {@code silent} or {@code never_seen} gap of source {@code i}, or null */

@@ -17,17 +17,17 @@ final class HoldTicker {
     private static final Logger LOG = LoggerFactory.getLogger(CoverageTracker.class);
     private static final long NONE = SilenceDeadlines.NONE;
 
-    private final Inventory inventory;
+    private Inventory inventory;
     private final GapListener listener;
     private final SourceHolds holds;
     private final SourceStates states;
     private final SilenceDeadlines deadlines;
     private final GapLedger ledger;
     private final boolean neverSeenGaps;
-    private final long startedAtMs;
+    private final SourceLifecycles lifecycles;
 
     HoldTicker(Inventory inventory, GapListener listener, SourceHolds holds, SourceStates states,
-               SilenceDeadlines deadlines, GapLedger ledger, boolean neverSeenGaps, long startedAtMs) {
+               SilenceDeadlines deadlines, GapLedger ledger, boolean neverSeenGaps, SourceLifecycles lifecycles) {
         this.inventory = inventory;
         this.listener = listener;
         this.holds = holds;
@@ -35,7 +35,12 @@ final class HoldTicker {
         this.deadlines = deadlines;
         this.ledger = ledger;
         this.neverSeenGaps = neverSeenGaps;
-        this.startedAtMs = startedAtMs;
+        this.lifecycles = lifecycles;
+    }
+
+    /** Takes the inventory after a lifecycle change. */
+    void inventory(Inventory next) {
+        inventory = next;
     }
 
     /**
@@ -47,7 +52,7 @@ final class HoldTicker {
         long since = NONE;
         final GapType type = neverSeen ? GapType.NEVER_SEEN : GapType.SILENT;
         if (ledger.open(i) == null && (!neverSeen || neverSeenGaps)) {
-            since = deadlines.silentSinceMs(i, neverSeen ? startedAtMs : lastMs, now);
+            since = deadlines.silentSinceMs(i, neverSeen ? lifecycles.declaredAtMs(i) : lastMs, now);
         }
         final boolean silent = since != NONE;
         GapReason reason = null;

@@ -10,20 +10,44 @@ final class LagWindows {
     private static final long HALF_HOUR_MS = 30 * 60_000L;
 
     private final int window;
-    private final int[] lagMs;
-    private final int[] filled;
-    private final int[] next;
-    private final int[] over;
-    private final long[] maxLagMs;
+    private int[] lagMs;
+    private int[] filled;
+    private int[] next;
+    private int[] over;
+    private long[] maxLagMs;
 
-    /** @param maxLagMs per source lag objective, or a negative value for none; kept by reference */
-    LagWindows(int sources, int window, long[] maxLagMs) {
+    /** @param sources initial capacity in sources, each without a lag objective until {@link #maxLag} */
+    LagWindows(int sources, int window) {
         this.window = window;
         this.lagMs = new int[sources * window];
         this.filled = new int[sources];
         this.next = new int[sources];
         this.over = new int[sources];
-        this.maxLagMs = maxLagMs;
+        this.maxLagMs = new long[sources];
+        Arrays.fill(maxLagMs, -1);
+    }
+
+    /** Grows to {@code sources} slots; new ones are empty and without a lag objective. */
+    void grow(int sources) {
+        final int before = maxLagMs.length;
+        lagMs = Arrays.copyOf(lagMs, sources * window);
+        filled = Arrays.copyOf(filled, sources);
+        next = Arrays.copyOf(next, sources);
+        over = Arrays.copyOf(over, sources);
+        maxLagMs = Arrays.copyOf(maxLagMs, sources);
+        Arrays.fill(maxLagMs, before, sources, -1);
+    }
+
+    /** Sets source {@code i}'s lag objective (negative: none) and recounts its window against it. */
+    void maxLag(int i, long objectiveMs) {
+        maxLagMs[i] = objectiveMs;
+        int count = 0;
+        for (int k = 0; k < filled[i]; k++) {
+            if (objectiveMs >= 0 && lagMs[i * window + k] > objectiveMs) {
+                count++;
+            }
+        }
+        over[i] = count;
     }
 
     /**

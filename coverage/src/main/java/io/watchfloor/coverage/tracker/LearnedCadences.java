@@ -1,5 +1,7 @@
 package io.watchfloor.coverage.tracker;
 
+import java.util.Arrays;
+
 /**
  * The learned silence model of every {@code cadence: learned} source: per hour-of-week bucket (UTC), a streaming
  * estimate of the 95th percentile of the silence age reached in that hour (how long since the previous event, at
@@ -30,13 +32,24 @@ final class LearnedCadences {
     static final float MULTIPLIER = 2f;
 
     private final long ceilingMs;
-    private final float[] estimateMs;
-    private final byte[] samples;
+    private float[] estimateMs;
+    private byte[] samples;
+    private int slots;
 
+    /** @param learnedSources initial capacity in sources; {@link #addSlot} hands the slots out */
     LearnedCadences(int learnedSources, long ceilingMs) {
         this.ceilingMs = ceilingMs;
-        this.estimateMs = new float[learnedSources * BUCKETS];
-        this.samples = new byte[learnedSources * BUCKETS];
+        this.estimateMs = new float[Math.max(1, learnedSources) * BUCKETS];
+        this.samples = new byte[Math.max(1, learnedSources) * BUCKETS];
+    }
+
+    /** @return the next free slot, with no samples yet; grows the arrays by doubling */
+    int addSlot() {
+        if ((slots + 1) * BUCKETS > samples.length) {
+            estimateMs = Arrays.copyOf(estimateMs, slots * 2 * BUCKETS);
+            samples = Arrays.copyOf(samples, slots * 2 * BUCKETS);
+        }
+        return slots++;
     }
 
     /** @return the hour-of-week bucket (0 = Monday 00:00–01:00 UTC) of {@code ms} */

@@ -21,12 +21,18 @@ final class LearnedVolumes {
     /** Windows a bucket needs before its bound is used: with one-hour windows, three weeks. */
     static final int WARMUP_SAMPLES = 3;
 
-    private final float[] estimate;
-    private final byte[] samples;
+    private float[] estimate;
+    private byte[] samples;
 
     LearnedVolumes(int sources) {
         estimate = new float[sources * LearnedCadences.BUCKETS];
         samples = new byte[sources * LearnedCadences.BUCKETS];
+    }
+
+    /** Grows to {@code sources} slots; the new ones have no samples. */
+    void grow(int sources) {
+        estimate = java.util.Arrays.copyOf(estimate, sources * LearnedCadences.BUCKETS);
+        samples = java.util.Arrays.copyOf(samples, sources * LearnedCadences.BUCKETS);
     }
 
     /** Learns the count of the window of source {@code slot} that started at {@code windowStartMs}. */

@@ -1,6 +1,7 @@
 package io.watchfloor.coverage.tracker;
 
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.Source;
 import io.watchfloor.core.event.Event;
 import java.util.Arrays;
 
@@ -24,26 +25,30 @@ final class SequenceNumbers {
 
     private final MonitorDowntime downtime;
     /** Slot of each source, or -1 when it declares no sequence field. */
-    private final int[] slotOf;
-    private final FieldReader[] readers;
-    private final long[] last;
-    private final long[] lastAtMs;
-    private final long[] missing;
-    private final long[] holes;
-    private final long[] lastHoleAtMs;
+    private int[] slotOf;
+    private FieldReader[] readers;
+    /** The field each slot reads, to tell a changed field from the same one. */
+    private String[] fields;
+    private long[] last;
+    private long[] lastAtMs;
+    private long[] missing;
+    private long[] holes;
+    private long[] lastHoleAtMs;
+    private int slots;
 
     SequenceNumbers(Inventory inventory, MonitorDowntime downtime) {
         this.downtime = downtime;
         final int n = inventory.size();
         slotOf = new int[n];
-        int slots = 0;
         for (int i = 0; i < n; i++) {
             slotOf[i] = inventory.source(i).content().sequenceField() == null ? -1 : slots++;
         }
         readers = new FieldReader[slots];
+        fields = new String[slots];
         for (int i = 0; i < n; i++) {
             if (slotOf[i] >= 0) {
-                readers[slotOf[i]] = new FieldReader(inventory.source(i).content().sequenceField());
+                fields[slotOf[i]] = inventory.source(i).content().sequenceField();
+                readers[slotOf[i]] = new FieldReader(fields[slotOf[i]]);
             }
         }
         last = new long[slots];
@@ -52,6 +57,43 @@ final class SequenceNumbers {
         holes = new long[last.length];
         lastHoleAtMs = new long[last.length];
         Arrays.fill(last, NONE);
+    }
+
+    /**
+     * Takes source {@code s}, added or changed by a lifecycle change: a new sequence field starts a fresh slot (no
+     * baseline, no holes), none drops it, the same field keeps its counts. Rare: may grow the arrays.
+     */
+    void put(Source s) {
+        final int i = s.index();
+        if (i >= slotOf.length) {
+            final int before = slotOf.length;
+            slotOf = Arrays.copyOf(slotOf, Math.max(i + 1, before * 2));
+            Arrays.fill(slotOf, before, slotOf.length, -1);
+        }
+        final String field = s.content().sequenceField();
+        if (field == null) {
+            slotOf[i] = -1;
+        } else if (slotOf[i] < 0 || !fields[slotOf[i]].equals(field)) {
+            slotOf[i] = newSlot(field);
+        }
+    }
+
+    private int newSlot(String field) {
+        final int s = slots++;
+        if (s == readers.length) {
+            final int capacity = Math.max(1, s * 2);
+            readers = Arrays.copyOf(readers, capacity);
+            fields = Arrays.copyOf(fields, capacity);
+            last = Arrays.copyOf(last, capacity);
+            lastAtMs = Arrays.copyOf(lastAtMs, capacity);
+            missing = Arrays.copyOf(missing, capacity);
+            holes = Arrays.copyOf(holes, capacity);
+            lastHoleAtMs = Arrays.copyOf(lastHoleAtMs, capacity);
+        }
+        readers[s] = new FieldReader(field);
+        fields[s] = field;
+        last[s] = NONE;
+        return s;
     }
 
     /** Reads the sequence number of one event of source {@code i}, live or replayed. */

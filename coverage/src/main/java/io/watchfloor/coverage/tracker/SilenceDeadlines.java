@@ -4,6 +4,7 @@ import io.watchfloor.coverage.inventory.Cadence;
 import io.watchfloor.coverage.inventory.CadenceType;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.Source;
+import java.util.Arrays;
 
 /**
  * Tracker thread only: when a source's silence becomes a gap under its cadence (static, learned, batch).
@@ -14,34 +15,57 @@ final class SilenceDeadlines {
     /** Returned when the silence is not a gap (yet). */
     static final long NONE = -1;
 
-    private final Cadence[] cadence;
-    private final long[] maxSilenceMs;
+    private Cadence[] cadence;
+    private long[] maxSilenceMs;
     /** Slot of each learned source in {@link #learned}, or -1. */
-    private final int[] learnedSlot;
+    private int[] learnedSlot;
     private final LearnedCadences learned;
+    private int size;
 
     SilenceDeadlines(Inventory inventory) {
-        final int n = inventory.size();
+        final int n = Math.max(1, inventory.size());
         cadence = new Cadence[n];
         maxSilenceMs = new long[n];
         learnedSlot = new int[n];
         int learnedSources = 0;
-        long ceilingMs = Cadence.LEARNED_CEILING_MS_DEFAULT;
-        for (int i = 0; i < n; i++) {
-            final Source s = inventory.source(i);
-            cadence[i] = s.cadence();
-            maxSilenceMs[i] = s.maxSilenceMs();
-            learnedSlot[i] = s.cadence().type() == CadenceType.LEARNED ? learnedSources++ : -1;
-            if (learnedSlot[i] >= 0) {
-                ceilingMs = s.maxSilenceMs();
+        for (Source s : inventory.sources()) {
+            if (s.cadence().type() == CadenceType.LEARNED) {
+                learnedSources++;
             }
         }
-        learned = new LearnedCadences(learnedSources, ceilingMs);
+        // every learned source has the same ceiling: the fallback max_silence the loader gives it
+        learned = new LearnedCadences(learnedSources, Cadence.LEARNED_CEILING_MS_DEFAULT);
+        for (Source s : inventory.sources()) {
+            add(s);
+        }
+    }
+
+    /** Adds the next source; grows the arrays by doubling. */
+    void add(Source s) {
+        if (size == cadence.length) {
+            cadence = Arrays.copyOf(cadence, size * 2);
+            maxSilenceMs = Arrays.copyOf(maxSilenceMs, size * 2);
+            learnedSlot = Arrays.copyOf(learnedSlot, size * 2);
+        }
+        learnedSlot[size] = -1;
+        update(size++, s);
+    }
+
+    /**
+     * Takes a new version of source {@code i}: its cadence and max_silence. A source that turns learned gets a
+     * model of its own (kept if it turns learned again later), starting from nothing.
+     */
+    void update(int i, Source s) {
+        cadence[i] = s.cadence();
+        maxSilenceMs[i] = s.maxSilenceMs();
+        if (s.cadence().type() == CadenceType.LEARNED && learnedSlot[i] < 0) {
+            learnedSlot[i] = learned.addSlot();
+        }
     }
 
     /** Learns the silence between two receives of source {@code i}, when its cadence is learned. */
     void learn(int i, long previousMs, long receivedMs) {
-        if (learnedSlot[i] >= 0) {
+        if (learnedSlot[i] >= 0 && cadence[i].type() == CadenceType.LEARNED) {
             learned.learn(learnedSlot[i], previousMs, receivedMs);
         }
     }
@@ -71,6 +95,6 @@ final class SilenceDeadlines {
 
     /** @return the silence learned source {@code i} is held to during the hour of {@code atMs}, or -1 for another */
     long learnedThresholdMs(int i, long atMs) {
-        return learnedSlot[i] < 0 ? -1 : learned.thresholdMs(learnedSlot[i], atMs);
+        return cadence[i].type() != CadenceType.LEARNED ? -1 : learned.thresholdMs(learnedSlot[i], atMs);
     }
 }

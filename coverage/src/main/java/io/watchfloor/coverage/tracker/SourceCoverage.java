@@ -18,11 +18,13 @@ import java.util.List;
  * @param openVolumeGapId the id of its open {@code volume} gap, or null
  * @param openDegradedGapId the id of its open {@code degraded} gap, or null
  * @param content what its volume and content checks know ({@link ContentCoverage#NONE} without any)
+ * @param sinceMs NEVER_SEEN or ONBOARDING: since when it is expected, i.e. when it was declared (the inventory load,
+ *     or when the API added it), epoch ms; else -1
  */
 public record SourceCoverage(Source source, SourceState state, long lastSeenMs, long lastEventTimeMs, long events,
                              String openGapId, LagStats lag, List<SourceFinding> findings, String openDelayedGapId,
                              String heldBy, long heldUntilMs, String openVolumeGapId, String openDegradedGapId,
-                             ContentCoverage content) {
+                             ContentCoverage content, long sinceMs) {
     public SourceCoverage {
         findings = List.copyOf(findings);
         java.util.Objects.requireNonNull(content, "content");
@@ -34,6 +36,15 @@ public record SourceCoverage(Source source, SourceState state, long lastSeenMs, 
                           String heldBy, long heldUntilMs) {
         this(source, state, lastSeenMs, lastEventTimeMs, events, openGapId, lag, findings, openDelayedGapId, heldBy,
                 heldUntilMs, null, null, ContentCoverage.NONE);
+    }
+
+    /** A source with no {@code since} (not NEVER_SEEN or ONBOARDING). */
+    public SourceCoverage(Source source, SourceState state, long lastSeenMs, long lastEventTimeMs, long events,
+                          String openGapId, LagStats lag, List<SourceFinding> findings, String openDelayedGapId,
+                          String heldBy, long heldUntilMs, String openVolumeGapId, String openDegradedGapId,
+                          ContentCoverage content) {
+        this(source, state, lastSeenMs, lastEventTimeMs, events, openGapId, lag, findings, openDelayedGapId, heldBy,
+                heldUntilMs, openVolumeGapId, openDegradedGapId, content, -1);
     }
 
     /** A source no window or exception holds. */

@@ -3,7 +3,9 @@ package io.watchfloor.coverage.tracker;
 import io.watchfloor.coverage.inventory.ExceptionGrant;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.MaintenanceWindow;
+import io.watchfloor.coverage.inventory.Source;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +19,9 @@ final class SourceHolds {
     private static final long NONE = -1;
 
     /** The windows covering each source, or null for none. */
-    private final MaintenanceWindow[][] windowsOf;
+    private MaintenanceWindow[][] windowsOf;
     /** Indexes in {@link #exceptions} of each source's exceptions, or null for none. */
-    private final int[][] exceptionsOf;
+    private int[][] exceptionsOf;
     private final ExceptionGrant[] exceptions;
     /** Whether each exception's expiry has been told (live or restored). */
     private final boolean[] expiryTold;
@@ -35,15 +37,8 @@ final class SourceHolds {
         exceptions = inventory.exceptions().toArray(new ExceptionGrant[0]);
         expiryTold = new boolean[exceptions.length];
         exceptionIndexById = new HashMap<>(exceptions.length * 2);
-        final List<MaintenanceWindow> covering = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            covering.clear();
-            for (MaintenanceWindow w : inventory.maintenanceWindows()) {
-                if (w.scope().covers(inventory.source(i))) {
-                    covering.add(w);
-                }
-            }
-            windowsOf[i] = covering.isEmpty() ? null : covering.toArray(new MaintenanceWindow[0]);
+            windowsOf[i] = covering(inventory, inventory.source(i));
         }
         final int[] perSource = new int[n];
         for (int k = 0; k < exceptions.length; k++) {
@@ -58,6 +53,34 @@ final class SourceHolds {
             }
             exceptionsOf[i][perSource[i]++] = k;
         }
+    }
+
+    private static MaintenanceWindow[] covering(Inventory inventory, Source s) {
+        List<MaintenanceWindow> covering = null;
+        for (MaintenanceWindow w : inventory.maintenanceWindows()) {
+            if (w.scope().covers(s)) {
+                if (covering == null) {
+                    covering = new ArrayList<>();
+                }
+                covering.add(w);
+            }
+        }
+        return covering == null ? null : covering.toArray(new MaintenanceWindow[0]);
+    }
+
+    /**
+     * Takes source {@code s} of {@code inventory}, new (the next index) or a new version: the windows whose scope
+     * covers it now (its tags or category may have changed). Exceptions name YAML sources only, so an added source
+     * has none.
+     */
+    void put(Inventory inventory, Source s) {
+        final int i = s.index();
+        if (i >= windowsOf.length) {
+            final int capacity = Math.max(i + 1, windowsOf.length * 2);
+            windowsOf = Arrays.copyOf(windowsOf, capacity);
+            exceptionsOf = Arrays.copyOf(exceptionsOf, capacity);
+        }
+        windowsOf[i] = covering(inventory, s);
     }
 
     /** @return true when some window or exception applies to source {@code i} */

@@ -27,11 +27,26 @@ public enum SourceState {
      * An exception is in force for it: no gap opens, whatever it sends, until the exception expires; not counted
      * as covered. Silent at the expiry, it opens a gap there with reason {@code EXCEPTION_EXPIRED}.
      */
-    EXCEPTED;
+    EXCEPTED,
+    /**
+     * Declared {@code lifecycle: onboarding} and not reported yet: listed, but neither counted in coverage nor
+     * alerted; its first event makes it judged like an active source.
+     */
+    ONBOARDING,
+    /**
+     * Declared {@code lifecycle: retired}: left out of every coverage denominator and never opens a gap; its history
+     * is kept. An event from it raises {@code RETIRED_SOURCE_ACTIVE}.
+     */
+    RETIRED;
+
+    /** @return true when a source in this state counts in coverage (in scope): all but ONBOARDING and RETIRED */
+    public boolean inScope() {
+        return this != ONBOARDING && this != RETIRED;
+    }
 
     /**
      * @return the name used in JSON ({@code reporting}, {@code silent}, {@code never_seen}, {@code delayed},
-     *     {@code degraded}, {@code maintenance}, {@code excepted})
+     *     {@code degraded}, {@code maintenance}, {@code excepted}, {@code onboarding}, {@code retired})
      */
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);

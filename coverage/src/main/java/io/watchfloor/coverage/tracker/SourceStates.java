@@ -1,10 +1,12 @@
 package io.watchfloor.coverage.tracker;
 
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.Source;
 import java.util.Arrays;
 
 /**
- * Tracker thread only: the mutable state of every inventory source, one slot per source index.
+ * Tracker thread only: the mutable state of every inventory source, one slot per source index, growing as sources
+ * are added.
  *
  * <p>Holds the last receive and event time, event count, {@link SourceState}, the lag window with the DELAYED flag
  * it drives, whether a partial gap is open (DEGRADED), and future-timestamp counters. {@link #onReceive} runs per event and allocates nothing.
@@ -15,26 +17,27 @@ final class SourceStates {
     /** Absent time. */
     static final long NONE = -1;
 
-    private final long[] lastReceivedMs;
-    private final long[] lastEventTimeMs;
-    private final long[] events;
-    private final SourceState[] state;
+    private long[] lastReceivedMs;
+    private long[] lastEventTimeMs;
+    private long[] events;
+    private SourceState[] state;
     private final LagWindows lags;
     /** Whether most of the lag window is above max_lag, as of the last event. */
-    private final boolean[] delayed;
+    private boolean[] delayed;
     /** Whether a partial gap ({@code volume}, {@code degraded}) is open, as of the last tick. */
-    private final boolean[] partial;
+    private boolean[] partial;
     /** Receive time of the event that made the source delayed (the delayed gap's start), or NONE. */
-    private final long[] delayedSinceMs;
+    private long[] delayedSinceMs;
     /** Receive time of the event that ended the last delayed period, or NONE. */
-    private final long[] delayedClearedAtMs;
-    private final long[] futureEvents;
-    private final long[] futureLastAtMs;
-    private final long[] futureMaxAheadMs;
+    private long[] delayedClearedAtMs;
+    private long[] futureEvents;
+    private long[] futureLastAtMs;
+    private long[] futureMaxAheadMs;
     private final long futureToleranceMs;
+    private int size;
 
     SourceStates(Inventory inventory, int lagWindowEvents, long futureToleranceMs) {
-        final int n = inventory.size();
+        final int n = Math.max(1, inventory.size());
         lastReceivedMs = new long[n];
         lastEventTimeMs = new long[n];
         events = new long[n];
@@ -47,22 +50,50 @@ final class SourceStates {
         futureLastAtMs = new long[n];
         futureMaxAheadMs = new long[n];
         this.futureToleranceMs = futureToleranceMs;
-        final long[] maxLagMs = new long[n];
-        for (int i = 0; i < n; i++) {
-            maxLagMs[i] = inventory.source(i).maxLagMs();
+        lags = new LagWindows(n, lagWindowEvents);
+        for (Source s : inventory.sources()) {
+            add(s);
         }
-        Arrays.fill(lastReceivedMs, NEVER);
-        Arrays.fill(lastEventTimeMs, NONE);
-        Arrays.fill(state, SourceState.NEVER_SEEN);
-        Arrays.fill(delayedSinceMs, NONE);
-        Arrays.fill(delayedClearedAtMs, NONE);
-        Arrays.fill(futureLastAtMs, NONE);
-        lags = new LagWindows(n, lagWindowEvents, maxLagMs);
+    }
+
+    /** Adds the next source, never seen; grows the arrays by doubling. */
+    void add(Source s) {
+        if (size == lastReceivedMs.length) {
+            grow(size * 2);
+        }
+        final int i = size++;
+        lastReceivedMs[i] = NEVER;
+        lastEventTimeMs[i] = NONE;
+        state[i] = SourceState.NEVER_SEEN;
+        delayedSinceMs[i] = NONE;
+        delayedClearedAtMs[i] = NONE;
+        futureLastAtMs[i] = NONE;
+        lags.maxLag(i, s.maxLagMs());
+    }
+
+    private void grow(int capacity) {
+        lastReceivedMs = Arrays.copyOf(lastReceivedMs, capacity);
+        lastEventTimeMs = Arrays.copyOf(lastEventTimeMs, capacity);
+        events = Arrays.copyOf(events, capacity);
+        state = Arrays.copyOf(state, capacity);
+        delayed = Arrays.copyOf(delayed, capacity);
+        partial = Arrays.copyOf(partial, capacity);
+        delayedSinceMs = Arrays.copyOf(delayedSinceMs, capacity);
+        delayedClearedAtMs = Arrays.copyOf(delayedClearedAtMs, capacity);
+        futureEvents = Arrays.copyOf(futureEvents, capacity);
+        futureLastAtMs = Arrays.copyOf(futureLastAtMs, capacity);
+        futureMaxAheadMs = Arrays.copyOf(futureMaxAheadMs, capacity);
+        lags.grow(capacity);
+    }
+
+    /** Takes a new version of source {@code i}: its lag objective; what it reported so far stays. */
+    void update(int i, Source s) {
+        lags.maxLag(i, s.maxLagMs());
     }
 
     /** @return the number of sources */
     int size() {
-        return lastReceivedMs.length;
+        return size;
     }
 
     /**

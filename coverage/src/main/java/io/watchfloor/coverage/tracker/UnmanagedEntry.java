@@ -13,9 +13,12 @@ final class UnmanagedEntry {
     long events;
     final long firstSeenMs;
     long lastSeenMs;
+    /** The first message, bounded to {@link UnmanagedSender#MAX_SAMPLE_BYTES}, or null. */
+    final String sample;
 
-    UnmanagedEntry(String host, String peer, long firstSeenMs) {
+    UnmanagedEntry(String host, String peer, long firstSeenMs, String sample) {
         this.host = host;
+        this.sample = sample;
         this.hostUtf8 = host == null ? null : host.getBytes(StandardCharsets.UTF_8);
         this.peer = peer;
         this.firstSeenMs = firstSeenMs;

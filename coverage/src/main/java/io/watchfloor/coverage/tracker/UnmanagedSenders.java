@@ -2,6 +2,7 @@ package io.watchfloor.coverage.tracker;
 
 import io.watchfloor.core.event.EcsFields;
 import io.watchfloor.core.event.Event;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,8 @@ final class UnmanagedSenders {
                     overflow++;
                     return;
                 }
-                u = new UnmanagedEntry(key.isEmpty() ? null : host, EcsFields.peerString(e.peer()), receivedMs);
+                u = new UnmanagedEntry(key.isEmpty() ? null : host, EcsFields.peerString(e.peer()), receivedMs,
+                        sample(e));
                 byHost.put(key, u);
             }
             last = u;
@@ -49,6 +51,22 @@ final class UnmanagedSenders {
         }
     }
 
+    /** @return the start of the event's raw message, bounded; a new sender is rare, so this allocates */
+    private static String sample(Event e) {
+        final int length = Math.min(e.rawLength(), UnmanagedSender.MAX_SAMPLE_BYTES);
+        if (e.raw() == null || length <= 0) {
+            return null;
+        }
+        int end = length;
+        // a cut through a multi-byte UTF-8 sequence would decode as U+FFFD: cut before it instead
+        if (length < e.rawLength()) {
+            while (end > 0 && (e.raw()[end] & 0xC0) == 0x80) {
+                end--;
+            }
+        }
+        return new String(e.raw(), 0, end, StandardCharsets.UTF_8);
+    }
+
     /** @return events of senders past the bound */
     long overflow() {
         return overflow;
@@ -58,7 +76,7 @@ final class UnmanagedSenders {
     List<UnmanagedSender> senders() {
         final List<UnmanagedSender> out = new ArrayList<>(byHost.size());
         for (UnmanagedEntry u : byHost.values()) {
-            out.add(new UnmanagedSender(u.host, u.peer, u.events, u.firstSeenMs, u.lastSeenMs));
+            out.add(new UnmanagedSender(u.host, u.peer, u.events, u.firstSeenMs, u.lastSeenMs, u.sample));
         }
         return out;
     }

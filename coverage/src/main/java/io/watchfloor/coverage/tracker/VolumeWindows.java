@@ -1,6 +1,7 @@
 package io.watchfloor.coverage.tracker;
 
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.Source;
 import io.watchfloor.coverage.inventory.VolumePolicy;
 import java.util.Arrays;
 
@@ -25,24 +26,25 @@ final class VolumeWindows {
     private final WindowSkips skips;
     private final LearnedVolumes learned;
     /** Slot of each source, or -1 when its volume is off. */
-    private final int[] slotOf;
-    private final long[] windowMs;
-    private final int[] consecutive;
-    private final long[] windowStartMs;
-    private final long[] count;
-    private final boolean[] partial;
-    private final int[] lowStreak;
-    private final long[] lowSinceMs;
-    private final long[] goodAtMs;
-    private final long[] lastLowCount;
-    private final long[] lastLowBound;
+    private int[] slotOf;
+    private long[] windowMs;
+    private int[] consecutive;
+    private long[] windowStartMs;
+    private long[] count;
+    private boolean[] partial;
+    private int[] lowStreak;
+    private long[] lowSinceMs;
+    private long[] goodAtMs;
+    private long[] lastLowCount;
+    private long[] lastLowBound;
+    /** Slots handed out, in use or dropped by a lifecycle change. */
+    private int slots;
 
     VolumeWindows(Inventory inventory, GapLedger ledger, WindowSkips skips) {
         this.ledger = ledger;
         this.skips = skips;
         final int n = inventory.size();
         slotOf = new int[n];
-        int slots = 0;
         for (int i = 0; i < n; i++) {
             slotOf[i] = inventory.source(i).content().volume().enabled() ? slots++ : -1;
         }
@@ -66,6 +68,53 @@ final class VolumeWindows {
         lastLowBound = new long[slots];
         Arrays.fill(windowStartMs, NONE);
         Arrays.fill(goodAtMs, NONE);
+    }
+
+    /**
+     * Takes source {@code s}, added or changed by a lifecycle change: volume turned on, or a new window length,
+     * starts a fresh slot (counts of another window length do not compare; its first window is partial); volume
+     * turned off drops the slot (an open {@code volume} gap then closes on the next tick); a new {@code consecutive}
+     * alone keeps what was learned. Rare: may grow the arrays.
+     */
+    void put(Source s) {
+        final int i = s.index();
+        if (i >= slotOf.length) {
+            final int before = slotOf.length;
+            slotOf = Arrays.copyOf(slotOf, Math.max(i + 1, before * 2));
+            Arrays.fill(slotOf, before, slotOf.length, -1);
+        }
+        final VolumePolicy p = s.content().volume();
+        final int current = slotOf[i];
+        if (!p.enabled()) {
+            slotOf[i] = -1;
+        } else if (current >= 0 && windowMs[current] == p.windowMs()) {
+            consecutive[current] = p.consecutive();
+        } else {
+            slotOf[i] = newSlot(p);
+        }
+    }
+
+    private int newSlot(VolumePolicy p) {
+        final int s = slots++;
+        if (s == windowMs.length) {
+            final int capacity = Math.max(1, s * 2);
+            windowMs = Arrays.copyOf(windowMs, capacity);
+            consecutive = Arrays.copyOf(consecutive, capacity);
+            windowStartMs = Arrays.copyOf(windowStartMs, capacity);
+            count = Arrays.copyOf(count, capacity);
+            partial = Arrays.copyOf(partial, capacity);
+            lowStreak = Arrays.copyOf(lowStreak, capacity);
+            lowSinceMs = Arrays.copyOf(lowSinceMs, capacity);
+            goodAtMs = Arrays.copyOf(goodAtMs, capacity);
+            lastLowCount = Arrays.copyOf(lastLowCount, capacity);
+            lastLowBound = Arrays.copyOf(lastLowBound, capacity);
+            learned.grow(capacity);
+        }
+        windowMs[s] = p.windowMs();
+        consecutive[s] = p.consecutive();
+        windowStartMs[s] = NONE;
+        goodAtMs[s] = NONE;
+        return s;
     }
 
     /** @return true when source {@code i} has volume on */

@@ -36,6 +36,25 @@ class SourceAttributorTest {
     }
 
     @Test
+    void shouldMatchAnAddedSourceAfterTheDeclaredOnesThroughASharedCopy() {
+        final Inventory grown = INVENTORY.withSource(source(0, "crm", List.of("crm-*"), List.of(), List.of("sshd")));
+        final SourceAttributor copy = new SourceAttributor(new SourceAttributor(grown));
+
+        final Event crm = syslog("crm-01", "app", "203.0.113.5", 1);
+        copy.attribute(crm);
+        assertThat(crm.sourceId()).isEqualTo("crm");
+        assertThat(crm.sourceIndex()).isEqualTo(5);
+        final Event ssh = syslog("crm-01", "sshd", "203.0.113.5", 1);
+        copy.attribute(ssh);
+        assertThat(ssh.sourceId()).as("a source declared before it still wins").isEqualTo("auth");
+        final Event declared = json(Map.of("source_id", "crm", "message", "x"), "203.0.113.5", 1);
+        copy.attribute(declared);
+        assertThat(declared.sourceIndex()).isEqualTo(5);
+        assertThat(attributed(syslog("crm-01", "app", "203.0.113.5", 1))).as("the old attributor is unchanged")
+                .isNull();
+    }
+
+    @Test
     void shouldAttributeSyslogByHostGlobIgnoringCase() {
         final Event e = syslog("FW-EDGE-01.example.com", "filterlog", "203.0.113.5", 1);
         assertThat(attributed(e)).isEqualTo("fw-edge");

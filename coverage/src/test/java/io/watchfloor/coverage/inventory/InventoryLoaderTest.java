@@ -273,7 +273,7 @@ class InventoryLoaderTest {
                 "version: found an unknown key (expected: one of sources, maintenance_windows, exceptions)",
                 "sources[0].colour: found an unknown key (expected: one of id, name, category, match, logsource, "
                         + "max_silence, criticality, owner, max_lag, cadence, schedule, tags, volume, required, degraded, "
-                        + "sequence_field)",
+                        + "sequence_field, lifecycle, retired)",
                 "sources[0].match.tokens: found an unknown key (expected: one of hosts, peers, apps)",
                 "sources[0].logsource.vendor: found an unknown key (expected: one of product, service, category)");
     }

@@ -10,6 +10,10 @@ import io.watchfloor.coverage.inventory.Category;
 import io.watchfloor.coverage.inventory.Criticality;
 import io.watchfloor.coverage.inventory.ExceptionGrant;
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.Lifecycle;
+import io.watchfloor.coverage.inventory.Retirement;
+import io.watchfloor.coverage.inventory.SourceChange;
+import io.watchfloor.coverage.inventory.SourceContent;
 import io.watchfloor.coverage.inventory.MaintenanceWindow;
 import io.watchfloor.coverage.inventory.Source;
 import io.watchfloor.coverage.inventory.SourceMatch;
@@ -19,6 +23,7 @@ import io.watchfloor.coverage.tracker.CoverageTrackerConfig;
 import io.watchfloor.coverage.tracker.GapListener;
 import io.watchfloor.core.event.Event;
 import io.watchfloor.core.time.ManualClock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,6 +94,30 @@ class CoverageReportTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> category(Map<String, Object> report, String id) {
         return (Map<String, Object>) ((Map<String, Object>) report.get("categories")).get(id);
+    }
+
+    @Test
+    void shouldLeaveRetiredAndNotYetReportingOnboardingSourcesOutOfEveryDenominator() {
+        runOneHour(CoverageTrackerConfig.DEFAULT);
+        final Source ad = inventory.byId("ad");
+        tracker.apply(new SourceChange(SourceChange.Action.RETIRE, ad,
+                ad.retire(new Retirement(LocalDate.of(2023, 11, 14), "migrated")), "alice", clock.nowMs()));
+        tracker.apply(new SourceChange(SourceChange.Action.ADD, null, new Source(0, "new-app", "New", Category.NETWORK,
+                new SourceMatch(List.of("new-app"), List.of(), List.of()), null, 5 * MINUTE, Criticality.LOW, null,
+                Source.NO_MAX_LAG, Cadence.STATIC, List.of(), SourceContent.NONE, Lifecycle.ONBOARDING, null), "alice",
+                clock.nowMs()));
+
+        final Map<String, Object> r = CoverageReport.of(tracker.latestSnapshot(), List.of())
+                .reportJson(T0, T0 + 60 * MINUTE);
+
+        assertThat(sourceEntry(r, "ad")).as("listed with its history").containsEntry("lifecycle", "retired")
+                .containsEntry("counted", false).containsEntry("gaps", 1L);
+        assertThat(sourceEntry(r, "new-app")).containsEntry("lifecycle", "onboarding").containsEntry("counted", false);
+        assertThat(sourceEntry(r, "fw")).containsEntry("counted", true);
+        assertThat((Map<String, Object>) r.get("overall")).containsEntry("sources", 2).containsEntry("gaps", 0L)
+                .containsEntry("coverage_pct_of_period", 100.0);
+        assertThat(category(r, "identity")).containsEntry("sources", 1).containsEntry("coverage_pct_of_period", 100.0);
+        assertThat(category(r, "network")).containsEntry("sources", 1);
     }
 
     @Test

@@ -172,8 +172,8 @@ class CoverageTrackerTest {
 
         final CoverageSnapshot s = tracker.latestSnapshot();
         assertThat(s.unmanaged()).containsExactly(
-                new UnmanagedSender("web-01", "198.51.100.1", 3, T0, T0 + 9),
-                new UnmanagedSender("198.51.100.2", "198.51.100.2", 1, T0 + 6, T0 + 6));
+                new UnmanagedSender("web-01", "198.51.100.1", 3, T0, T0 + 9, "<13>1 - web-01 nginx - - - hello"),
+                new UnmanagedSender("198.51.100.2", "198.51.100.2", 1, T0 + 6, T0 + 6, "<13>1 - - nginx - - - hello"));
         assertThat(s.unmanagedOverflow()).isEqualTo(2);
         assertThat(s.coverageJson()).containsEntry("unmanaged_overflow", 2L);
         assertThat(s.sources()).extracting(SourceCoverage::events).containsOnly(0L);

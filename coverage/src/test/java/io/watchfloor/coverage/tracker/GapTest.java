@@ -17,6 +17,9 @@ class GapTest {
         final Gap closed = open.closeAt(1_700_000_090_000L);
         assertThat(closed.toJournalJson()).startsWith("{\"type\":\"closed\"");
         assertThat(Gap.fromJournalJson(closed.toJournalJson())).isEqualTo(closed);
+        assertThat(Gap.isJournalRecord(open.toJournalJson())).isTrue();
+        assertThat(Gap.isJournalRecord(closed.toJournalJson())).isTrue();
+        assertThat(Gap.isJournalRecord(new ExceptionExpiry("x", "fw-edge-01", 1, null).toJournalJson())).isFalse();
     }
 
     @Test

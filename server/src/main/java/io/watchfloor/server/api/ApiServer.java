@@ -41,7 +41,9 @@ import java.util.concurrent.Executors;
  * Serves {@link ApiRoute}s over HTTP/1.1, routed by method and path. GET (and HEAD) routes run on the one
  * event-loop thread: API traffic is light and they read published snapshots. POST routes are operator actions that
  * may block (a rule reload compiles rules), so they run one at a time on their own thread, and the answer is written
- * from there. A path known under another method answers 405 with {@code Allow}.
+ * from there. A path known under another method answers 405 with {@code Allow}. {@link ApiResource}s take a
+ * collection path and its items ({@code /api/sources/{id}}) under every method: reads on the event loop, changes on
+ * the POST thread.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -52,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
     private final int port;
     private final Map<String, ApiRoute> routes;
     private final Map<String, ApiRoute> postRoutes;
+    private final Map<String, ApiResource> resources;
     private ExecutorService postWorker;
     private EventLoopGroup group;
     private Channel channel;
@@ -69,10 +72,20 @@ public final class ApiServer implements AutoCloseable {
      *     event loop
      */
     public ApiServer(String bindAddress, int port, Map<String, ApiRoute> getRoutes, Map<String, ApiRoute> postRoutes) {
+        this(bindAddress, port, getRoutes, postRoutes, Map.of());
+    }
+
+    /**
+     * @param resources collection path → resource, e.g. {@code /api/sources}, which also takes
+     *     {@code /api/sources/{id}}
+     */
+    public ApiServer(String bindAddress, int port, Map<String, ApiRoute> getRoutes, Map<String, ApiRoute> postRoutes,
+                     Map<String, ApiResource> resources) {
         this.bindAddress = bindAddress;
         this.port = port;
         this.routes = Map.copyOf(getRoutes);
         this.postRoutes = Map.copyOf(postRoutes);
+        this.resources = Map.copyOf(resources);
     }
 
     /**
@@ -132,6 +145,9 @@ public final class ApiServer implements AutoCloseable {
             final String path = q.path();
             final boolean keepAlive = HttpUtil.isKeepAlive(req);
             final boolean read = HttpMethod.GET.equals(req.method()) || HttpMethod.HEAD.equals(req.method());
+            if (!routes.containsKey(path) && !postRoutes.containsKey(path) && resource(ctx, req, q, keepAlive, read)) {
+                return;
+            }
             if (HttpMethod.POST.equals(req.method()) && postRoutes.containsKey(path)) {
                 final ApiRoute route = postRoutes.get(path);
                 final Map<String, List<String>> params = q.parameters();
@@ -152,6 +168,54 @@ public final class ApiServer implements AutoCloseable {
             } else {
                 respond(ctx, keepAlive, ApiResponse.error(405, "method " + req.method() + " not allowed (expected: "
                         + allow + ")"), allow);
+            }
+        }
+
+        /** @return true when a resource takes the path (and the request has been answered or handed on) */
+        private boolean resource(ChannelHandlerContext ctx, FullHttpRequest req, QueryStringDecoder q,
+                                 boolean keepAlive, boolean read) {
+            final String path = q.path();
+            final int slash = path.indexOf('/', 1 + path.indexOf('/', 1));
+            final String base = slash < 0 ? path : path.substring(0, slash);
+            final ApiResource resource = resources.get(base);
+            if (resource == null) {
+                return false;
+            }
+            String id = null;
+            if (slash >= 0) {
+                id = QueryStringDecoder.decodeComponent(path.substring(slash + 1));
+                if (id.isEmpty() || id.indexOf('/') >= 0) {
+                    respond(ctx, keepAlive, ApiResponse.error(404, "no such path: " + path), null);
+                    return true;
+                }
+            }
+            final Map<String, String> headers = new java.util.HashMap<>();
+            for (Map.Entry<String, String> h : req.headers()) {
+                headers.putIfAbsent(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue());
+            }
+            final byte[] body = new byte[req.content().readableBytes()];
+            req.content().getBytes(req.content().readerIndex(), body);
+            final ApiRequest request = new ApiRequest(req.method().name(), id, q.parameters(), headers, body);
+            if (read) {
+                respond(ctx, keepAlive, run(resource, path, request), null);
+                return true;
+            }
+            try {
+                postWorker.execute(() -> respond(ctx, keepAlive, run(resource, path, request), null));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                respond(ctx, false, ApiResponse.error(503, "shutting down"), null);
+            }
+            return true;
+        }
+
+        private ApiResponse run(ApiResource resource, String path, ApiRequest request) {
+            try {
+                return resource.handle(request);
+            } catch (IllegalArgumentException e) {
+                return ApiResponse.error(400, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("API route failed. path={} method={} error={}", path, request.method(), e.toString());
+                return ApiResponse.error(500, "internal error");
             }
         }
 

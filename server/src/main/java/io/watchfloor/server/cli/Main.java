@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "watchfloor", mixinStandardHelpOptions = true, version = "watchfloor 0.1.0",
         description = "Log ingestion, Sigma detection and telemetry coverage monitoring.",
         subcommands = {ServeCommand.class, ValidateCommand.class, ParseCommand.class, RulesCommand.class,
-                JournalCommand.class, CoverageCommand.class, ReplayCommand.class})
+                JournalCommand.class, CoverageCommand.class, ReplayCommand.class, InventoryCommand.class})
 public final class Main implements Runnable {
     /** sysexits.h EX_CONFIG: the configuration is invalid. */
     public static final int EXIT_CONFIG = 78;

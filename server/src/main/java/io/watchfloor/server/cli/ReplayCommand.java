@@ -6,6 +6,7 @@ import io.watchfloor.core.journal.JournalConfig;
 import io.watchfloor.core.journal.TextJournal;
 import io.watchfloor.coverage.inventory.InventoryLoadResult;
 import io.watchfloor.coverage.inventory.InventoryLoader;
+import io.watchfloor.coverage.inventory.SourceChange;
 import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.report.MonitorHeartbeats;
 import io.watchfloor.server.config.ConfigLoader;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -32,7 +34,8 @@ import java.util.concurrent.Callable;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Replay a data directory's event journal against the configured (or another) inventory, with the "
                 + "live server's parsing, attribution and coverage tracker; print the gap ledger and coverage maps "
-                + "as coverage replay does. The server's own coverage journal is not read: this recomputes.",
+                + "as coverage replay does. Of the server's own coverage journal only its down periods and the "
+                + "inventory changes made through the API (applied at their times) are read: gaps are recomputed.",
                 "The tick defaults to the configuration's coverage.tick_interval_ms."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:replayed", "2:bad arguments or no event journal in the data directory",
@@ -89,7 +92,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
         final ReplayOutput output = new ReplayOutput(spec.commandLine().getOut());
         final CoverageReplay replay = new CoverageReplay(inv.inventory(), tickMs, output);
-        replay.monitorDown(monitorDownPeriods(journalConfig));
+        final List<SourceChange> changes = new ArrayList<>();
+        replay.monitorDown(monitorDownPeriods(journalConfig, changes));
+        replay.sourceChanges(changes);
         final ReplayTimeline run = new ReplayTimeline(replay, atMs,
                 output);
         try (journal) {
@@ -100,12 +105,18 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The server's own down periods, from the heartbeat and start records of its coverage journal. */
-    private static List<MonitorDownPeriod> monitorDownPeriods(JournalConfig journalConfig) {
+    /**
+     * The server's own down periods, from the heartbeat and start records of its coverage journal; adds the lifecycle
+     * changes its API made, in journal order, to {@code changes}.
+     */
+    private static List<MonitorDownPeriod> monitorDownPeriods(JournalConfig journalConfig,
+                                                              List<SourceChange> changes) {
         final MonitorHeartbeats heartbeats = new MonitorHeartbeats();
         TextJournal.readAllReadOnly(journalConfig, Watchfloor.COVERAGE_JOURNAL, json -> {
             if (MonitorHeartbeats.isJournalRecord(json)) {
                 heartbeats.accept(json);
+            } else if (SourceChange.isJournalRecord(json)) {
+                changes.add(SourceChange.fromJournalJson(json));
             }
         });
         return heartbeats.downPeriods();

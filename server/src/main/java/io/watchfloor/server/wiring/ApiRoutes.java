@@ -5,7 +5,6 @@ import io.watchfloor.core.journal.EventJournal;
 import io.watchfloor.core.journal.JournalStage;
 import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.core.time.WallClock;
-import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.report.CoverageReport;
 import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.tracker.CoverageSnapshot;
@@ -29,7 +28,6 @@ final class ApiRoutes {
     static final int MAX_ALERTS_LIMIT = 10_000;
     static final int ALERTS_LIMIT_DEFAULT = 100;
 
-    private final Inventory inventory;
     private final List<MonitorDownPeriod> monitorDown;
     private final Supplier<CoverageSnapshot> coverage;
     private final AlertLog alerts;
@@ -42,11 +40,10 @@ final class ApiRoutes {
     private final BooleanSupplier ready;
     private final WallClock clock;
 
-    ApiRoutes(Inventory inventory, List<MonitorDownPeriod> monitorDown, Supplier<CoverageSnapshot> coverage,
+    ApiRoutes(List<MonitorDownPeriod> monitorDown, Supplier<CoverageSnapshot> coverage,
               AlertLog alerts, IngestCounters counters, EventJournal journal, JournalStage journalStage,
               LongSupplier udpKernelDrops, RuleRoutes rules, Supplier<String> metrics, BooleanSupplier ready,
               WallClock clock) {
-        this.inventory = inventory;
         this.monitorDown = monitorDown;
         this.coverage = coverage;
         this.alerts = alerts;
@@ -116,7 +113,7 @@ final class ApiRoutes {
         if (from == null || to == null) {
             throw new IllegalArgumentException("from and to are required (ISO-8601 like 2026-12-01T00:00:00Z, or epoch ms)");
         }
-        return ApiResponse.json(CoverageReport.of(inventory, coverage.get(), monitorDown).reportJson(from, to));
+        return ApiResponse.json(CoverageReport.of(coverage.get(), monitorDown).reportJson(from, to));
     }
 
     private ApiResponse gaps(Map<String, List<String>> q) {

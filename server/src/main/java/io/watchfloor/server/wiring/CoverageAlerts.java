@@ -2,33 +2,71 @@ package io.watchfloor.server.wiring;
 
 import io.watchfloor.core.journal.TextJournal;
 import io.watchfloor.core.time.WallClock;
+import io.watchfloor.coverage.inventory.ExceptionGrant;
+import io.watchfloor.coverage.inventory.HoldChange;
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.Lifecycle;
 import io.watchfloor.coverage.inventory.Source;
+import io.watchfloor.coverage.inventory.SourceChange;
 import io.watchfloor.coverage.tracker.ExceptionExpiry;
 import io.watchfloor.coverage.tracker.Gap;
 import io.watchfloor.coverage.tracker.GapReason;
 import io.watchfloor.coverage.tracker.GapListener;
+import io.watchfloor.coverage.tracker.RetiredSourceActivity;
 import io.watchfloor.detect.alert.Alert;
 import io.watchfloor.detect.sink.AlertSink;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Journals every live gap transition and raises it as an alert through the same sinks as detection.
- * Called on the coverage stage thread; replayed transitions are already journaled and alerted.
+ * Journals every live gap transition, lifecycle change, exception expiry (with its audit record) and retired
+ * source's re-activation, and raises the
+ * transitions and re-activations as alerts through the same sinks as detection. Called on the coverage stage
+ * thread (and on the starting thread during the restore); replayed records are already journaled and alerted.
  */
 final class CoverageAlerts implements GapListener {
-    private final Inventory inventory;
     private final TextJournal journal;
     private final AlertSink alerts;
     private final WallClock clock;
+    private final SourceChangeHistory history;
+    /** The tracker's inventory, lifecycle changes included: gaps of added sources name them. */
+    private Inventory inventory;
 
-    CoverageAlerts(Inventory inventory, TextJournal journal, AlertSink alerts, WallClock clock) {
+    CoverageAlerts(Inventory inventory, TextJournal journal, AlertSink alerts, WallClock clock,
+                   SourceChangeHistory history) {
         this.inventory = inventory;
         this.journal = journal;
         this.alerts = alerts;
         this.clock = clock;
+        this.history = history;
+    }
+
+    @Override
+    public void sourceChanged(SourceChange change, Inventory next, boolean replay) {
+        inventory = next;
+        history.record(change);
+        if (!replay) {
+            journal.append(change.toJournalJson());
+        }
+    }
+
+    @Override
+    public void retiredSourceActive(RetiredSourceActivity activity, boolean replay) {
+        if (replay) {
+            return;
+        }
+        journal.append(activity.toJournalJson());
+        final Source s = inventory.byId(activity.sourceId());
+        alerts.accept(new Alert(activity.activeSinceMs(), clock.nowMs(), RetiredSourceActivity.ALERT_KIND,
+                "Retired source active (RETIRED_SOURCE_ACTIVE)", level(s), null, "Watchfloor",
+                List.of("watchfloor.coverage"), null, s.id(), -1,
+                "RETIRED_SOURCE_ACTIVE: source " + s.id() + " (" + s.name() + ", " + s.category().id()
+                        + ") was retired on " + s.retired().date() + " (" + s.retired().reason()
+                        + ") but sends again since " + Instant.ofEpochMilli(activity.activeSinceMs()),
+                List.of()));
     }
 
     @Override
@@ -47,6 +85,11 @@ final class CoverageAlerts implements GapListener {
     public void exceptionExpired(ExceptionExpiry expiry, boolean replay) {
         if (!replay) {
             journal.append(expiry.toJournalJson());
+            for (ExceptionGrant x : inventory.exceptions()) {
+                if (x.id().equals(expiry.exceptionId())) {
+                    journal.append(HoldChange.expiry(x).toJournalJson());
+                }
+            }
         }
     }
 
@@ -92,11 +135,18 @@ final class CoverageAlerts implements GapListener {
         journal.append(gap.toJournalJson());
         final Source s = inventory.byId(gap.sourceId());
         alerts.accept(Alert.coverage(Alert.GAP_CLOSED, gap.sourceId(), null, gap.closedAtMs(), clock.nowMs(),
-                "Coverage gap closed: source " + gap.sourceId() + " (" + s.name() + ") " + recovered(gap) + " after "
+                "Coverage gap closed: source " + gap.sourceId() + " (" + s.name() + ") " + recovered(gap, s) + " after "
                         + gap.durationS(gap.closedAtMs()) + " s", "informational"));
     }
 
-    private static String recovered(Gap gap) {
+    /** Says why the gap closed: the source recovered, by gap type, or it left the scope. */
+    private static String recovered(Gap gap, Source s) {
+        if (s.lifecycle() == Lifecycle.RETIRED) {
+            return "was retired";
+        }
+        if (s.lifecycle() == Lifecycle.ONBOARDING) {
+            return "went back to onboarding";
+        }
         switch (gap.type()) {
             case VOLUME:
                 return "is back above its learned volume";

@@ -1,8 +1,8 @@
 package io.watchfloor.server.wiring;
 
 import io.watchfloor.core.event.Event;
-import io.watchfloor.coverage.attribution.SourceAttributor;
 import io.watchfloor.coverage.inventory.Inventory;
+import io.watchfloor.coverage.inventory.SourceChange;
 import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.tracker.CoverageSnapshot;
 import io.watchfloor.coverage.tracker.CoverageTracker;
@@ -23,6 +23,7 @@ public final class CoverageReplay {
     private final Inventory inventory;
     private final long tickIntervalMs;
     private final GapListener listener;
+    private final PublishedInventory routing;
     private final ParseStage parse;
     private final Event tickSlot = new Event();
     private CoverageTracker tracker;
@@ -32,6 +33,8 @@ public final class CoverageReplay {
     private long ticks;
     private long events;
     private List<MonitorDownPeriod> monitorDown = List.of();
+    private List<SourceChange> sourceChanges = List.of();
+    private int nextChange;
 
     /**
      * @param inventory the validated inventory
@@ -45,7 +48,8 @@ public final class CoverageReplay {
         this.inventory = inventory;
         this.tickIntervalMs = tickIntervalMs;
         this.listener = listener;
-        this.parse = new ParseStage(new SourceAttributor(inventory));
+        this.routing = new PublishedInventory(PublishedInventory.Routing.of(inventory));
+        this.parse = new ParseStage(routing);
     }
 
     /**
@@ -60,6 +64,28 @@ public final class CoverageReplay {
             throw new IllegalStateException("monitor down periods must be given before the timeline starts");
         }
         monitorDown = List.copyOf(periods);
+    }
+
+    /**
+     * Tells the replay the lifecycle changes the server's API made (from its coverage journal), in journal order,
+     * before the first event: each is applied, as on the live server, before anything at or after its time, and
+     * attribution follows the inventory it produces.
+     *
+     * @param changes the changes, oldest first
+     */
+    public void sourceChanges(List<SourceChange> changes) {
+        if (tracker != null) {
+            throw new IllegalStateException("source changes must be given before the timeline starts");
+        }
+        sourceChanges = List.copyOf(changes);
+    }
+
+    /** Applies the lifecycle changes made at or before {@code atMs} that are not applied yet. */
+    private void applyChangesUpTo(long atMs) {
+        while (nextChange < sourceChanges.size() && sourceChanges.get(nextChange).atMs() <= atMs) {
+            tracker.apply(sourceChanges.get(nextChange++));
+            routing.publish(PublishedInventory.Routing.of(tracker.inventory()));
+        }
     }
 
     /**
@@ -96,11 +122,13 @@ public final class CoverageReplay {
             if (nextTickMs > atMs) {
                 break;
             }
+            applyChangesUpTo(nextTickMs);
             tickSlot.resetForTick(nextTickMs);
             tracker.onEvent(tickSlot);
             ticks++;
             nextTickMs += tickIntervalMs;
         }
+        applyChangesUpTo(atMs);
         if (atMs > nowMs) {
             nowMs = atMs;
         }

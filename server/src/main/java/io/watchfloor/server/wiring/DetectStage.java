@@ -11,14 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Stage 3 (detection): runs the rules on each journaled event, routed by its source's declared log source.
+ * Stage 3 (detection): runs the rules on each journaled event, routed by its source's declared log source (as the
+ * latest {@link PublishedInventory} says: one volatile read per event).
  *
  * <p>Hot reload: another thread builds the next engine and {@link #offer}s it; this stage's own thread swaps it in
  * before the next event or TICK it sees (one volatile read per event when nothing is pending), after handing it the
  * running engine's state, so evaluation and correlation windows never see two engines at once.
  */
 final class DetectStage implements EventStage {
-    private final LogSource[] logSources;
+    private final PublishedInventory sources;
     private final AlertSink alerts;
     private final AtomicReference<Pending> pending = new AtomicReference<>();
     private volatile DetectionEngine engine;
@@ -27,9 +28,10 @@ final class DetectStage implements EventStage {
     private record Pending(DetectionEngine next, CompletableFuture<Integer> swapped) {
     }
 
-    DetectStage(DetectionEngine engine, LogSource[] logSources, AlertSink alerts) {
+    /** @param sources the inventory whose log sources route each event, as the coverage stage publishes it */
+    DetectStage(DetectionEngine engine, PublishedInventory sources, AlertSink alerts) {
         this.engine = engine;
-        this.logSources = logSources;
+        this.sources = sources;
         this.alerts = alerts;
     }
 
@@ -43,7 +45,8 @@ final class DetectStage implements EventStage {
             return;
         }
         final int source = e.sourceIndex();
-        engine.evaluate(e, source < 0 ? null : logSources[source], alerts);
+        final LogSource[] logSources = sources.current().logSources();
+        engine.evaluate(e, source < 0 || source >= logSources.length ? null : logSources[source], alerts);
     }
 
     /** The rare path, on the stage thread: adopt the running engine's state, then switch. */

@@ -9,14 +9,19 @@ import io.watchfloor.ingest.syslog.SyslogParser;
 /**
  * Stage 1 of the ring: parse the raw bytes (syslog or JSON, by listener) and attribute the event to an
  * inventory source. One instance per parse thread; also used on start-up to re-derive replayed events.
+ *
+ * <p>Attribution follows the {@link PublishedInventory}: one volatile read per event, and when a lifecycle change
+ * published a new routing, a copy of its compiled attributor with this thread's own cache.
  */
 final class ParseStage implements EventStage {
     private final SyslogParser syslog = new SyslogParser();
     private final JsonEventParser json = new JsonEventParser();
-    private final SourceAttributor attributor;
+    private final PublishedInventory published;
+    private PublishedInventory.Routing routing;
+    private SourceAttributor attributor;
 
-    ParseStage(SourceAttributor attributor) {
-        this.attributor = attributor;
+    ParseStage(PublishedInventory published) {
+        this.published = published;
     }
 
     @Override
@@ -28,6 +33,11 @@ final class ParseStage implements EventStage {
             syslog.parse(e);
         } else {
             json.parse(e);
+        }
+        final PublishedInventory.Routing r = published.current();
+        if (r != routing) {
+            routing = r;
+            attributor = new SourceAttributor(r.attributor());
         }
         attributor.attribute(e);
     }

@@ -10,7 +10,8 @@ import io.watchfloor.core.ring.EventRing;
 import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.core.ring.RingConfig;
 import io.watchfloor.core.time.WallClock;
-import io.watchfloor.coverage.attribution.SourceAttributor;
+import io.watchfloor.coverage.inventory.HoldAudit;
+import io.watchfloor.coverage.inventory.HoldChange;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.report.MonitorHeartbeats;
@@ -39,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +73,8 @@ public final class Watchfloor implements AutoCloseable {
     private TextJournal coverageJournal;
     private AlertLog alertLog;
     private CoverageTracker tracker;
+    private final SourceChangeHistory sourceChanges = new SourceChangeHistory();
+    private PublishedInventory published;
     private DetectStage detect;
     private RuleReloader reloader;
     private EventRing ring;
@@ -130,17 +134,18 @@ public final class Watchfloor implements AutoCloseable {
             alertLog.accept(alert);
             metrics.alertRaised(alert.ruleLevel());
         };
-        tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts, clock),
-                COVERAGE_TRACKER_CONFIG, clock.nowMs());
+        tracker = new CoverageTracker(inventory, new CoverageAlerts(inventory, coverageJournal, alerts, clock,
+                sourceChanges), COVERAGE_TRACKER_CONFIG, clock.nowMs());
         final DetectionEngine engine = new DetectionEngine(validation.rules(), CorrelationConfig.DEFAULT,
                 config.detection().engine(), validation.mapping());
         rebuildCoverage();
 
-        detect = new DetectStage(engine, LogSources.of(inventory), alerts);
+        detect = new DetectStage(engine, published, alerts);
         final JournalStage journal = new JournalStage(eventJournal, counters);
+        final SourceChangeQueue changes = new SourceChangeQueue();
         ring = opened(new EventRing(new RingConfig(config.ringSlots(), config.parseThreads()),
-                () -> new ParseStage(new SourceAttributor(inventory)), journal,
-                List.of(detect, (e, endOfBatch) -> tracker.onEvent(e), new HeartbeatStage(coverageJournal))));
+                () -> new ParseStage(published), journal,
+                List.of(detect, new CoverageStage(tracker, changes, published), new HeartbeatStage(coverageJournal))));
         metrics.bindIngest(counters);
         metrics.bindRing(ring, journal);
         metrics.bindJournal(eventJournal, journal);
@@ -184,16 +189,18 @@ public final class Watchfloor implements AutoCloseable {
                     HttpIngestConfig.DEFAULT_MAX_JSON_DEPTH, HttpIngestConfig.DEFAULT_MAX_FIELDS_PER_EVENT),
                     ring, counters, clock, transport)).start();
         }
-        final ApiRoutes routes = new ApiRoutes(inventory, heartbeats.downPeriods(), tracker::latestSnapshot, alertLog,
+        final ApiRoutes routes = new ApiRoutes(heartbeats.downPeriods(), tracker::latestSnapshot, alertLog,
                 counters, eventJournal, journal, this::udpKernelDrops, new RuleRoutes(detect, reloader), metrics::scrape,
                 () -> ready, clock);
+        final SourceRoutes sources = new SourceRoutes(tracker::latestSnapshot, published, changes, sourceChanges,
+                this::tick, clock);
         final ApiServer api = opened(new ApiServer(config.api().bindAddress(), config.api().port(), routes.routes(),
-                routes.postRoutes()));
+                routes.postRoutes(), Map.of("/api/sources", sources)));
         apiPort = api.start();
         ready = true;
         LOG.info("Watchfloor ready. sources={} rules={} syslogTcp={} syslogUdp={} http={} api={} data={} "
-                        + "journalDurability={}", inventory.size(), detect.engine().ruleCount(), syslogTcpPort,
-                syslogUdpPort, httpPort, apiPort, dataDir, config.journalDurability().id());
+                        + "journalDurability={}", published.current().inventory().size(), detect.engine().ruleCount(),
+                syslogTcpPort, syslogUdpPort, httpPort, apiPort, dataDir, config.journalDurability().id());
     }
 
     /**
@@ -222,15 +229,20 @@ public final class Watchfloor implements AutoCloseable {
     }
 
     /**
-     * Rebuilds coverage state before any new event: gap transitions and the monitor's own heartbeats (its
-     * downtime, told to the tracker so it never becomes a source's gap) from the coverage journal, then every
-     * journaled event re-parsed and re-attributed (replay events raise no alerts). The first live tick then
-     * reconciles, so a restart neither forgets an open gap nor alerts it twice.
+     * Rebuilds coverage state before any new event: lifecycle changes (applied to the YAML inventory in journal
+     * order), gap transitions and the monitor's own heartbeats (its downtime, told to the tracker so it never becomes
+     * a source's gap) from the coverage journal, and journals what changed in the YAML's maintenance windows and
+     * exceptions since the last start; then every journaled event re-parsed and re-attributed with the resulting
+     * inventory (replay events raise no alerts). The first live tick then reconciles, so a restart neither forgets an
+     * open gap nor alerts it twice. Publishes the resulting inventory's routing for the ring.
      */
     private void rebuildCoverage() {
+        final HoldAudit holds = new HoldAudit();
         final long gaps = coverageJournal.readAll(json -> {
             if (MonitorHeartbeats.isJournalRecord(json)) {
                 heartbeats.accept(json);
+            } else if (HoldChange.isJournalRecord(json)) {
+                holds.accept(HoldChange.fromJournalJson(json));
             } else {
                 tracker.restoreJournalRecord(json);
             }
@@ -238,11 +250,17 @@ public final class Watchfloor implements AutoCloseable {
         final long startedAtMs = clock.nowMs();
         heartbeats.started(startedAtMs);
         coverageJournal.append(MonitorHeartbeats.startedJson(startedAtMs));
+        for (HoldChange c : holds.changes(inventory, config.inventory().getFileName().toString(), startedAtMs)) {
+            coverageJournal.append(c.toJournalJson());
+            LOG.info("Inventory hold changed since the last start. kind={} action={} id={} actor={}", c.kind().id(),
+                    c.action().id(), c.id(), c.actor());
+        }
         // before the replay, so windows and sequence holes spanning a downtime are not the sources' fault
         for (MonitorDownPeriod p : heartbeats.downPeriods()) {
             tracker.monitorDown(p.startMs(), p.endMs());
         }
-        final ParseStage parse = new ParseStage(new SourceAttributor(inventory));
+        published = new PublishedInventory(PublishedInventory.Routing.of(tracker.inventory()));
+        final ParseStage parse = new ParseStage(published);
         final long events = eventJournal.replay(new Event(), e -> {
             parse.onEvent(e, false);
             tracker.onEvent(e);

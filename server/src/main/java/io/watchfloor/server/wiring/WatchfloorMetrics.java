@@ -113,7 +113,8 @@ final class WatchfloorMetrics {
         for (SourceState s : SourceState.values()) {
             Gauge.builder("watchfloor.coverage.sources", snapshots, sup -> count(sup.get(), s)).strongReference(true)
                     .tag("state", s.name().toLowerCase(java.util.Locale.ROOT))
-                    .description("In-scope sources by state").register(registry);
+                    .description("Inventory sources by state (onboarding and retired ones are not in scope)")
+                    .register(registry);
         }
     }
 

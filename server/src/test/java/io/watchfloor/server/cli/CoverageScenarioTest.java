@@ -7,8 +7,6 @@ import io.watchfloor.core.event.Listener;
 import io.watchfloor.core.journal.JournalConfig;
 import io.watchfloor.core.journal.TextJournal;
 import io.watchfloor.core.time.ManualClock;
-import io.watchfloor.coverage.report.MonitorHeartbeats;
-import io.watchfloor.coverage.tracker.ExceptionExpiry;
 import io.watchfloor.coverage.tracker.Gap;
 import io.watchfloor.detect.alert.Alert;
 import io.watchfloor.detect.sink.AlertLog;
@@ -118,7 +116,7 @@ class CoverageScenarioTest {
         try (TextJournal coverage = new TextJournal(new JournalConfig(dataDir.resolve("journal"),
                 JournalConfig.RETENTION_DAYS_DEFAULT), "coverage")) {
             coverage.readAll(json -> {
-                if (!MonitorHeartbeats.isJournalRecord(json) && !ExceptionExpiry.isJournalRecord(json)) {
+                if (Gap.isJournalRecord(json)) {
                     ledger.add(parse(ReplayOutput.ledgerLine(Gap.fromJournalJson(json))));
                 }
             });

@@ -2,8 +2,14 @@ package io.watchfloor.server.wiring;
 
 import io.watchfloor.core.event.Event;
 import io.watchfloor.core.event.Listener;
+import io.watchfloor.coverage.inventory.Category;
+import io.watchfloor.coverage.inventory.Criticality;
 import io.watchfloor.coverage.inventory.InventoryLoadResult;
 import io.watchfloor.coverage.inventory.InventoryLoader;
+import io.watchfloor.coverage.inventory.Retirement;
+import io.watchfloor.coverage.inventory.Source;
+import io.watchfloor.coverage.inventory.SourceChange;
+import io.watchfloor.coverage.inventory.SourceMatch;
 import io.watchfloor.coverage.report.MonitorDownPeriod;
 import io.watchfloor.coverage.tracker.Gap;
 import io.watchfloor.coverage.tracker.GapListener;
@@ -16,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,6 +71,35 @@ class CoverageReplayTest {
         final byte[] raw = "<134>1 - host-1 web - - - GET /".getBytes(StandardCharsets.UTF_8);
         e.raw(raw, 0, raw.length);
         replay.event(e);
+    }
+
+    private void event(long atMs, String app) {
+        final Event e = new Event();
+        e.resetForData(Listener.SYSLOG_TCP, null, atMs, false, null);
+        final byte[] raw = ("<134>1 - host-1 " + app + " - - - GET /").getBytes(StandardCharsets.UTF_8);
+        e.raw(raw, 0, raw.length);
+        replay.event(e);
+    }
+
+    @Test
+    void shouldApplyJournaledLifecycleChangesAtTheirTimes() {
+        final Source crm = new Source(0, "crm", "CRM", Category.APPLICATION,
+                new SourceMatch(List.of(), List.of(), List.of("crm")), null, 60_000, Criticality.HIGH, "app-team");
+        replay.sourceChanges(List.of(new SourceChange(SourceChange.Action.ADD, null, crm, "alice", T0 + 5_000),
+                new SourceChange(SourceChange.Action.RETIRE, crm, crm.retire(new Retirement(LocalDate.of(2026, 12, 3),
+                        "gone")), "bob", T0 + 20_000)));
+
+        event(T0, "crm");
+        event(T0 + 5_000, "crm");
+        event(T0 + 15_000, "crm");
+        assertThat(replay.snapshot().source("crm").events()).as("unmanaged before it was added").isEqualTo(2);
+        assertThat(replay.snapshot().unmanaged()).hasSize(1);
+        event(T0 + 25_000, "web");
+        event(T0 + 200_000, "web");
+
+        assertThat(replay.snapshot().source("crm").state()).isEqualTo(SourceState.RETIRED);
+        assertThat(transitions).as("retired before its silence became a gap").noneMatch(t -> t.contains("crm"));
+        assertThatThrownBy(() -> replay.sourceChanges(List.of())).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
