@@ -7,6 +7,7 @@
 Reads:
   bench/results/side-by-side.jsonl   bench/side-by-side.py: machine line, one line per run (peers, Watchfloor, HTTP)
   bench/target/jmh-summary.tsv       bench/run-suite.sh (optional): JMH throughput and gc.alloc.rate.norm
+  bench/results/overload.jsonl       bench/overload.py (optional): the latest session
   bench/target/crash-trials/results.json, bench/target/durability-cost/summary.json (optional): their totals
   bench/results/notes.md             (optional) the analysis of the session, appended verbatim
 Medians are over the runs of one session that were not contaminated by other load on the box (all runs when none
@@ -71,6 +72,7 @@ def summarize(runs):
         return None
     rate = median([r["msgs_per_s"] for r in ok])
     cpu = median([r.get("peer_cpu_pct") for r in ok])
+    cpu = None if cpu is None else round(cpu, 1)
     loss = [r.get("loss") for r in ok if r.get("loss") is not None]
     seq = [r for r in ok if "seqcheck_complete" in r or "seq_verified" in r]
     seq_ok = all(r.get("seqcheck_complete", r.get("seq_verified")) for r in seq) if seq else None
@@ -85,6 +87,7 @@ def summarize(runs):
 def machine_section(m, out):
     out.append("## Machine\n")
     out.append("| | |\n|---|---|")
+    m = dict(m, rsyslog=(m.get("rsyslog") or "?").split(" compiled")[0])
     for key, label in [("cpu", "CPU"), ("cores", "cores"), ("mem_gib", "memory (GiB)"), ("kernel", "kernel"),
                        ("os", "OS"), ("java", "Java"), ("rsyslog", "rsyslog"), ("syslog_ng", "syslog-ng"),
                        ("commit", "Watchfloor commit"), ("session", "session started")]:
@@ -230,6 +233,41 @@ def scalars(d):
                      if not isinstance(v, (list, dict)))
 
 
+def overload_section(path, out):
+    """bench/overload.py: the latest session, one row per input."""
+    if not os.path.exists(path):
+        return
+    rows = [r for r in load(path) if r.get("kind") == "overload"]
+    if not rows:
+        return
+    session = max(r["session"] for r in rows)
+    rows = [r for r in rows if r["session"] == session]
+    out.append("## Overload with a bounded heap\n")
+    out.append(f"`bench/overload.py` (session {session}): each input driven past what the server sustains, heap "
+               f"`-Xmx{rows[0].get('heap')}`; anonymous resident memory must stay under the heap + 512 MiB (the "
+               "memory-mapped journal, file-backed, is shown apart); TCP loses nothing, HTTP loses nothing it "
+               "acknowledged, UDP accounts for every datagram (journaled + dropped + kernel drops, within 0.1 %).\n")
+    out.append("| input | wall s | sent | journaled | 503 retries | dropped | kernel drops | peak anon MiB (limit) | "
+               "peak file MiB | OOM | loss check | result |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|")
+    for r in rows:
+        if "error" in r:
+            out.append(f"| {r['input']} | | | | | | | | | | | error: {r['error'][:80]} |")
+            continue
+        if r["input"] == "tcp":
+            check = "complete" if r.get("loss_ok") else "FAILED"
+        elif r["input"] == "http":
+            check = f"{fmt_int(r.get('acknowledged'))} acknowledged, {fmt_int(r.get('acknowledged_missing'))} missing"
+        else:
+            check = f"unaccounted {fmt_int(r.get('unaccounted'))}"
+        out.append(f"| {r['input']} | {r.get('wall_s')} | {fmt_int(r.get('sent'))} | {fmt_int(r.get('journaled'))} | "
+                   f"{fmt_int(r.get('retries_503'))} | {fmt_int(r.get('dropped'))} | {fmt_int(r.get('kernel_drops'))} | "
+                   f"{fmt_int(r.get('peak_anon_mib'))} ({fmt_int(r.get('anon_limit_mib'))}) | "
+                   f"{fmt_int(r.get('peak_file_mib'))} | {'yes' if r.get('out_of_memory') else 'no'} | {check} | "
+                   f"{'pass' if r.get('passed') else '**fail**'} |")
+    out.append("")
+
+
 def other_results_section(crash_path, durability_path, out):
     """Crash trials and durability cost, when their scripts (other issue points) left results in bench/target."""
     found = [(p, t) for p, t in ((crash_path, "crash"), (durability_path, "durability")) if os.path.exists(p)]
@@ -257,6 +295,7 @@ def main():
     p.add_argument("--results", default=os.path.join(ROOT, "bench", "results", "side-by-side.jsonl"))
     p.add_argument("--jmh", default=os.path.join(ROOT, "bench", "target", "jmh-summary.tsv"))
     p.add_argument("--session", help="session to report (default: the latest with results)")
+    p.add_argument("--overload", default=os.path.join(ROOT, "bench", "results", "overload.jsonl"))
     p.add_argument("--crash", default=os.path.join(ROOT, "bench", "target", "crash-trials", "results.json"))
     p.add_argument("--durability", default=os.path.join(ROOT, "bench", "target", "durability-cost", "summary.json"))
     p.add_argument("--notes", default=os.path.join(ROOT, "bench", "results", "notes.md"),
@@ -281,6 +320,7 @@ def main():
     met = ratio_section(summary, out)
     http_rate = http_section(rows, out)
     jmh_section(a.jmh, out)
+    overload_section(a.overload, out)
     other_results_section(a.crash, a.durability, out)
     if os.path.exists(a.notes):
         out.append(open(a.notes).read().rstrip() + "\n")
