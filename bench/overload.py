@@ -4,6 +4,8 @@
   bench/overload.py                                  # tcp, http and udp, ~5 minutes each, -Xmx1g
   bench/overload.py --inputs tcp --tcp-count 5000000 # a short try
 
+TCP and HTTP run for --tcp-count / --http-count events (sized from --duration-secs; how long that takes depends on the
+server: the journal grows ~120 B per event, so mind the disk), UDP for --duration-secs.
 For each input a fresh `./watchfloor serve` (default configuration, free ports, -Xmx1g -XX:+ExitOnOutOfMemoryError so
 an OutOfMemoryError ends the run visibly) gets, from the load generator:
   tcp   --tcp-connections connections flat out: the senders outrun the pipeline, so TCP back-pressure (reads paused on a
@@ -115,8 +117,8 @@ def run_input(a, kind, session):
         elif kind == "http":
             out = subprocess.run([os.path.join(ROOT, "watchfloor"), "journal", "seqcheck", "--data-dir", wf.data_dir,
                                   "--pattern", r"run=overload seq=(\d+)", "--acknowledged", acked],
-                                 capture_output=True, text=True, cwd=ROOT, env=wf.env)
-            check = json.loads(out.stdout.strip().splitlines()[-1])
+                                 capture_output=True, text=True, cwd=ROOT, env=wf.tool_env())
+            check = sbs.last_json(out)
             ack = check.get("acknowledged") or {}
             rec.update(sbs.seq_fields(check), acknowledged=ack.get("count"), acknowledged_missing=ack.get("missing"))
             # 503-refused lines are resent, so numbers may repeat; what counts is that nothing acknowledged is missing
@@ -142,7 +144,7 @@ def main():
     p.add_argument("--inputs", default="tcp,http,udp")
     p.add_argument("--duration-secs", type=int, default=300, help="UDP run length; sizes the default counts")
     p.add_argument("--heap", default="1g")
-    p.add_argument("--tcp-count", type=int, help="default: 250,000/s x duration (flat out takes about that long)")
+    p.add_argument("--tcp-count", type=int, help="default: 250,000/s x duration (~120 B of journal per event)")
     p.add_argument("--tcp-connections", type=int, default=4)
     p.add_argument("--http-count", type=int, help="default: 200,000/s x duration")
     p.add_argument("--http-clients", type=int, default=16)

@@ -240,19 +240,22 @@ def overload_section(path, out):
     rows = [r for r in load(path) if r.get("kind") == "overload"]
     if not rows:
         return
-    session = max(r["session"] for r in rows)
-    rows = [r for r in rows if r["session"] == session]
+    latest = {}
+    for r in rows:  # each input is its own run: the latest of each
+        if r["input"] not in latest or r["ts"] >= latest[r["input"]]["ts"]:
+            latest[r["input"]] = r
+    rows = [latest[k] for k in ("tcp", "http", "udp") if k in latest]
     out.append("## Overload with a bounded heap\n")
-    out.append(f"`bench/overload.py` (session {session}): each input driven past what the server sustains, heap "
+    out.append(f"`bench/overload.py` (latest run per input): each input driven past what the server sustains, heap "
                f"`-Xmx{rows[0].get('heap')}`; anonymous resident memory must stay under the heap + 512 MiB (the "
                "memory-mapped journal, file-backed, is shown apart); TCP loses nothing, HTTP loses nothing it "
                "acknowledged, UDP accounts for every datagram (journaled + dropped + kernel drops, within 0.1 %).\n")
-    out.append("| input | wall s | sent | journaled | 503 retries | dropped | kernel drops | peak anon MiB (limit) | "
+    out.append("| input | run | wall s | sent | journaled | 503 retries | dropped | kernel drops | peak anon MiB (limit) | "
                "peak file MiB | OOM | loss check | result |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|")
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|")
     for r in rows:
         if "error" in r:
-            out.append(f"| {r['input']} | | | | | | | | | | | error: {r['error'][:80]} |")
+            out.append(f"| {r['input']} | {r['ts']} | | | | | | | | | | | error: {r['error'][:80]} |")
             continue
         if r["input"] == "tcp":
             check = "complete" if r.get("loss_ok") else "FAILED"
@@ -260,7 +263,7 @@ def overload_section(path, out):
             check = f"{fmt_int(r.get('acknowledged'))} acknowledged, {fmt_int(r.get('acknowledged_missing'))} missing"
         else:
             check = f"unaccounted {fmt_int(r.get('unaccounted'))}"
-        out.append(f"| {r['input']} | {r.get('wall_s')} | {fmt_int(r.get('sent'))} | {fmt_int(r.get('journaled'))} | "
+        out.append(f"| {r['input']} | {r['ts']} | {r.get('wall_s')} | {fmt_int(r.get('sent'))} | {fmt_int(r.get('journaled'))} | "
                    f"{fmt_int(r.get('retries_503'))} | {fmt_int(r.get('dropped'))} | {fmt_int(r.get('kernel_drops'))} | "
                    f"{fmt_int(r.get('peak_anon_mib'))} ({fmt_int(r.get('anon_limit_mib'))}) | "
                    f"{fmt_int(r.get('peak_file_mib'))} | {'yes' if r.get('out_of_memory') else 'no'} | {check} | "

@@ -208,8 +208,21 @@ class Watchfloor:
     def seqcheck(self, pattern, first, last):
         out = subprocess.run([os.path.join(ROOT, "watchfloor"), "journal", "seqcheck", "--data-dir", self.data_dir,
                               "--pattern", pattern, "--expect-first", str(first), "--expect-last", str(last)],
-                             capture_output=True, text=True, cwd=ROOT, env=self.env)
-        return json.loads(out.stdout.strip().splitlines()[-1])
+                             capture_output=True, text=True, cwd=ROOT, env=self.tool_env())
+        return last_json(out)
+
+    def tool_env(self):
+        """@return the environment for offline commands: without the server's JVM options (a small heap)"""
+        return {k: v for k, v in self.env.items() if k != "WATCHFLOOR_JAVA_OPTS"}
+
+
+def last_json(out):
+    """@return the last JSON object line a command printed; log lines around it are skipped"""
+    lines = [l for l in out.stdout.splitlines() if l.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"no JSON from the command (rc={out.returncode}): {out.stderr.strip()[-300:]} "
+                           f"{out.stdout.strip()[-300:]}")
+    return json.loads(lines[-1])
 
 
 def load_generator(args):
