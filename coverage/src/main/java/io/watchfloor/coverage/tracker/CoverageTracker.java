@@ -43,6 +43,10 @@ import org.slf4j.LoggerFactory;
 public final class CoverageTracker {
     private static final Logger LOG = LoggerFactory.getLogger(CoverageTracker.class);
     private static final long NONE = SourceStates.NONE;
+    /** Inventories up to this size get a snapshot built whole on every publish. */
+    static final int FULL_SNAPSHOT_MAX_SOURCES = 65_536;
+    /** Sources of a larger inventory's snapshot built per publish. */
+    static final int SNAPSHOT_SOURCES_PER_PUBLISH = 65_536;
 
     private final GapListener listener;
     private final CoverageTrackerConfig config;
@@ -121,7 +125,7 @@ public final class CoverageTracker {
             settleLifecycleState(i);
         }
         nowMs = startedAtMs;
-        publish();
+        publishNow();
     }
 
     /**
@@ -393,7 +397,7 @@ public final class CoverageTracker {
             closeGapsOfRetired(i, nowMs);
         }
         due.armNoLaterThan(i, nowMs);
-        publish();
+        publishNow();
     }
 
     /** @return the index of the source changed */
@@ -572,7 +576,25 @@ public final class CoverageTracker {
         return i == null ? null : ledger.open(i);
     }
 
+    /**
+     * Publishes a snapshot: built now for up to {@link #FULL_SNAPSHOT_MAX_SOURCES} sources; for more, each call
+     * builds the next {@link #SNAPSHOT_SOURCES_PER_PUBLISH} sources and publishes once all are built, so a tick
+     * costs a bounded amount and the published snapshot is a few ticks old (each source as of its own build).
+     */
     private void publish() {
+        lastPublishedMs = nowMs;
+        if (states.size() <= FULL_SNAPSHOT_MAX_SOURCES) {
+            latest = snapshot();
+        } else {
+            final CoverageSnapshot built = snapshots.advance(nowMs, SNAPSHOT_SOURCES_PER_PUBLISH);
+            if (built != null) {
+                latest = built;
+            }
+        }
+    }
+
+    /** Publishes a snapshot built now, whatever the size; for a lifecycle change, which the caller must see. */
+    private void publishNow() {
         lastPublishedMs = nowMs;
         latest = snapshot();
     }
