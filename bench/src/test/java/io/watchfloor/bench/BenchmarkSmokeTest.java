@@ -42,7 +42,8 @@ class BenchmarkSmokeTest {
             "io.watchfloor.bench.core.journal.EventJournalAppendBenchmark",
             "io.watchfloor.bench.core.ring.EventRingPublishBenchmark",
             "io.watchfloor.bench.detect.DetectionEngineEvaluateBenchmark",
-            "io.watchfloor.bench.coverage.tracker.CoverageTrackerOnEventBenchmark");
+            "io.watchfloor.bench.coverage.tracker.CoverageTrackerOnEventBenchmark",
+            "io.watchfloor.bench.coverage.tracker.CoverageTrackerTickBenchmark");
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
