@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/jmh-smoke.log}. About 40 s on 2 cores; the real figures come from {@code bench/run-suite.sh}.
  */
 class BenchmarkSmokeTest {
-    /** The hot-path components of issue 5: each must have a benchmark class. */
+    /** The hot-path components of issue 5, and issue 4's corpus and adversarial runs: each needs a benchmark. */
     private static final List<String> SUBJECTS = List.of(
             "io.watchfloor.bench.ingest.framing.SyslogFrameDecoderBenchmark",
             "io.watchfloor.bench.ingest.syslog.SyslogParserBenchmark",
@@ -42,6 +42,8 @@ class BenchmarkSmokeTest {
             "io.watchfloor.bench.core.journal.EventJournalAppendBenchmark",
             "io.watchfloor.bench.core.ring.EventRingPublishBenchmark",
             "io.watchfloor.bench.detect.DetectionEngineEvaluateBenchmark",
+            "io.watchfloor.bench.detect.DetectionEngineCorpusBenchmark",
+            "io.watchfloor.bench.detect.DetectionEngineAdversarialBenchmark",
             "io.watchfloor.bench.coverage.tracker.CoverageTrackerOnEventBenchmark",
             "io.watchfloor.bench.coverage.tracker.CoverageTrackerTickBenchmark");
 

@@ -16,6 +16,8 @@ import io.watchfloor.detect.rule.LogSource;
 import io.watchfloor.detect.rule.RuleSet;
 import io.watchfloor.detect.rule.RuleSuppression;
 import io.watchfloor.detect.match.FieldRegistry;
+import io.watchfloor.detect.match.LiteralIndex;
+import io.watchfloor.detect.match.RequiredLiterals;
 import io.watchfloor.detect.match.LogSourceConditions;
 import io.watchfloor.detect.mapping.FieldMapping;
 import io.watchfloor.detect.sink.AlertSink;
@@ -29,12 +31,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Runs every loaded rule on each event and raises an {@link Alert} per matching rule.
+ * Runs the loaded rules on each event and raises an {@link Alert} per matching rule.
  *
  * <p>Single-threaded: owned by the detect ring stage. Field values are resolved once per event and shared by
  * all rules, through the {@link FieldMapping} selected once per (declared log source, syslog app) pair and cached;
- * each rule first checks its log source (and the event values the mapping says it implies), then its condition. Allocation happens only when an event
- * field is decoded to a String and when an alert is built. Hit counters may be read from any thread.
+ * each rule first checks its log source (and the event values the mapping says it implies), then its condition.
+ * Allocation happens only when an event field is decoded to a String and when an alert is built. Hit counters may
+ * be read from any thread.
+ *
+ * <p>Prefiltering ({@link EvaluationMode#PREFILTERED}, the default) evaluates only the candidates of an event: the
+ * rules its declared log source admits (a route computed once per distinct declared log source) that either require
+ * no literal or have each of their required-literal clauses satisfied by a {@link LiteralIndex} scan of the route's
+ * fields. A rule not among them cannot match, so alerts, hits and correlation input are those of evaluating every
+ * rule.
  *
  * <p>Correlation rules of the set run in a {@link CorrelationEngine} fed with the matches of the rules they
  * reference (event time from {@link EventTime}, reference the event's journal index); their firings become alerts
@@ -47,7 +56,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * alerts of one group key within its window of event time; hits and correlation feeding are not affected.
  *
  * <p>Cost: one event in {@link DetectionConfig#costSampleInterval()} has every rule's evaluation timed with
- * {@link System#nanoTime()}; the other events pay one counter check. Counters and stats may be read from any thread.
+ * {@link System#nanoTime()} (a rule the prefilter skipped counts a sample of 0 ns; the prefilter's own time counts
+ * in {@link #sampledNsTotal()}); the other events pay one counter check. Counters and stats may be read from any
+ * thread.
  *
  * <p>Hot reload: build the new engine on any thread, then on the owning thread call {@link #adoptState} with the
  * running one before switching to it; correlation windows of unchanged correlations, suppression windows and
@@ -56,6 +67,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class DetectionEngine {
     private final CompiledRule[] rules;
     private final EventFieldView view;
+    private final LiteralIndex literals;
+    private final RuleRouter router;
+    private final long[] candidates;
+    private final long[] everyRule;
     private final LogSourceConditions conditions;
     private final byte[] memo;
     private final AtomicLongArray hits;
@@ -79,6 +94,8 @@ public final class DetectionEngine {
     private final MatchFields matchFields = new MatchFields();
     private long evaluated;
     private int untilSample;
+    private boolean appNameKnown;
+    private String appName;
 
     /**
      * Field values of the event being evaluated, read through its field mapping as the rules read theirs, for
@@ -124,10 +141,49 @@ public final class DetectionEngine {
      */
     public DetectionEngine(RuleSet rules, CorrelationConfig correlationConfig, DetectionConfig config,
                            FieldMapping mapping) {
+        this(rules, correlationConfig, config, mapping, EvaluationMode.PREFILTERED);
+    }
+
+    /**
+     * The engine with the default field mapping, prefiltered or not; for comparing both.
+     *
+     * @param mode whether events are prefiltered; {@link EvaluationMode#EVERY_RULE} is the reference
+     */
+    public DetectionEngine(RuleSet rules, CorrelationConfig correlationConfig, DetectionConfig config,
+                           EvaluationMode mode) {
+        this(rules, correlationConfig, config, FieldMapping.defaults(), mode);
+    }
+
+    /**
+     * @param rules the rules and correlation rules to run; the engine keeps them for its lifetime
+     * @param correlationConfig bounds and lateness policy of the correlation windows
+     * @param config suppression default, cost sampling and alert explanation bounds
+     * @param mapping where Sigma field names are read, per event log source (the declared one, else the app's)
+     * @param mode whether events are prefiltered; {@link EvaluationMode#EVERY_RULE} is the reference
+     */
+    public DetectionEngine(RuleSet rules, CorrelationConfig correlationConfig, DetectionConfig config,
+                           FieldMapping mapping, EvaluationMode mode) {
         this.config = config;
         this.rules = rules.rules().toArray(new CompiledRule[0]);
         this.view = new EventFieldView(rules.fields(), mapping);
         matchFields.view = view;
+        final int words = RuleRouter.words(this.rules.length);
+        this.candidates = new long[words];
+        this.everyRule = new long[words];
+        for (int i = 0; i < this.rules.length; i++) {
+            everyRule[i >>> 6] |= 1L << i;
+        }
+        if (mode == EvaluationMode.PREFILTERED) {
+            final List<RequiredLiterals> required = new ArrayList<>(this.rules.length);
+            for (CompiledRule r : this.rules) {
+                required.add(r.requiredLiterals());
+            }
+            this.literals = LiteralIndex.of(required, rules.fields().size());
+            this.router = new RuleRouter(this.rules);
+        } else {
+            this.literals = null;
+            this.router = null;
+        }
         int maxSelections = 1;
         final Map<String, Integer> ids = new HashMap<>();
         final LogSource[] logSources = new LogSource[this.rules.length];
@@ -188,40 +244,68 @@ public final class DetectionEngine {
         evaluatedTotal.lazySet(evaluatedTotal.get() + 1);
         final EventFieldView v = view;
         v.reset(e, declared);
-        final Object app = declared == null || declared.service() == null ? EcsFields.field(e, "process.name") : null;
-        final String appName = app instanceof String ? (String) app : null;
         if (--untilSample <= 0) {
             untilSample = config.costSampleInterval();
-            evaluateTimed(e, declared, appName, sink);
+            evaluateTimed(e, declared, sink);
         } else {
+            final long[] c = candidates(declared);
             final CompiledRule[] rs = rules;
-            for (int i = 0; i < rs.length; i++) {
-                evaluateRule(i, rs[i], e, declared, appName, sink);
+            for (int w = 0; w < c.length; w++) {
+                long bits = c[w];
+                while (bits != 0) {
+                    final int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    evaluateRule(i, rs[i], e, declared, sink);
+                }
             }
         }
-        v.clear();
+        forgetEvent();
     }
 
-    /** The sampled path: the same evaluation with each rule timed. */
-    private void evaluateTimed(Event e, LogSource declared, String appName, AlertSink sink) {
+    /**
+     * @return one bit per rule that may match the view's event: every rule without prefiltering, else the route's
+     *     always-evaluated rules plus its rules owning a literal found in the event
+     */
+    private long[] candidates(LogSource declared) {
+        final RuleRouter rt = router;
+        if (rt == null) {
+            return everyRule;
+        }
+        final RuleRouter.Route route = rt.route(declared);
+        final long[] c = candidates;
+        java.util.Arrays.fill(c, 0L);
+        literals.mark(view, route.fieldIds(), c);
+        final long[] admitted = route.admitted();
+        final long[] always = route.always();
+        for (int w = 0; w < c.length; w++) {
+            c[w] = (c[w] & admitted[w]) | always[w];
+        }
+        return c;
+    }
+
+    /** The sampled path: the same evaluation with the prefilter and each candidate rule timed. */
+    private void evaluateTimed(Event e, LogSource declared, AlertSink sink) {
         final CompiledRule[] rs = rules;
-        long total = 0;
+        // cost is CPU time of this thread's work, not event time, so the monotonic clock is read directly
+        final long start = System.nanoTime();
+        final long[] c = candidates(declared);
+        long total = System.nanoTime() - start;
         for (int i = 0; i < rs.length; i++) {
-            // cost is CPU time of this thread's work, not event time, so the monotonic clock is read directly
-            final long t0 = System.nanoTime();
-            evaluateRule(i, rs[i], e, declared, appName, sink);
-            final long ns = System.nanoTime() - t0;
-            total += ns;
-            evalNs.lazySet(i, evalNs.get(i) + ns);
+            if ((c[i >>> 6] & (1L << i)) != 0) {
+                final long t0 = System.nanoTime();
+                evaluateRule(i, rs[i], e, declared, sink);
+                final long ns = System.nanoTime() - t0;
+                total += ns;
+                evalNs.lazySet(i, evalNs.get(i) + ns);
+            }
             evalSamples.lazySet(i, evalSamples.get(i) + 1);
         }
         sampledEvents.lazySet(sampledEvents.get() + 1);
         sampledNsTotal.lazySet(sampledNsTotal.get() + total);
     }
 
-    private void evaluateRule(int i, CompiledRule rule, Event e, LogSource declared, String appName,
-                              AlertSink sink) {
-        if (!rule.logSource().admits(declared, appName) || !conditions.fit(i, view)) {
+    private void evaluateRule(int i, CompiledRule rule, Event e, LogSource declared, AlertSink sink) {
+        if (!admits(rule.logSource(), declared, e) || !conditions.fit(i, view)) {
             return;
         }
         final byte[] m = memo;
@@ -235,6 +319,29 @@ public final class DetectionEngine {
                 correlate(rule, e, sink);
             }
         }
+    }
+
+    /**
+     * {@link LogSource#admits} with the event's app name read only when it decides: the rule names a service and
+     * the declared log source has none.
+     */
+    private boolean admits(LogSource rule, LogSource declared, Event e) {
+        if (rule.service() == null || (declared != null && declared.service() != null)) {
+            return rule.admits(declared, null);
+        }
+        if (!appNameKnown) {
+            final Object app = EcsFields.field(e, "process.name");
+            appName = app instanceof String ? (String) app : null;
+            appNameKnown = true;
+        }
+        return rule.admits(declared, appName);
+    }
+
+    /** Drops every reference to the event just evaluated, so the ring slot is not retained. */
+    private void forgetEvent() {
+        view.clear();
+        appNameKnown = false;
+        appName = null;
     }
 
     /** The rare path: a match that raises an alert unless its suppression window holds it back. */
@@ -252,21 +359,25 @@ public final class DetectionEngine {
     private void replayCorrelations(Event e, LogSource declared) {
         final EventFieldView v = view;
         v.reset(e, declared);
-        final Object app = declared == null || declared.service() == null ? EcsFields.field(e, "process.name") : null;
-        final String appName = app instanceof String ? (String) app : null;
         matchFields.event = e;
-        for (int i = 0; i < rules.length; i++) {
-            final CompiledRule rule = rules[i];
-            if (!correlated[i] || !rule.logSource().admits(declared, appName) || !conditions.fit(i, v)) {
-                continue;
-            }
-            java.util.Arrays.fill(memo, 0, rule.selectionCount(), (byte) 0);
-            if (rule.matches(v, memo)) {
-                correlation.onMatch(rule.id(), EventTime.ms(e), e.journalIndex(), matchFields, DISCARD);
+        final long[] c = candidates(declared);
+        for (int w = 0; w < c.length; w++) {
+            long bits = c[w];
+            while (bits != 0) {
+                final int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                final CompiledRule rule = rules[i];
+                if (!correlated[i] || !admits(rule.logSource(), declared, e) || !conditions.fit(i, v)) {
+                    continue;
+                }
+                java.util.Arrays.fill(memo, 0, rule.selectionCount(), (byte) 0);
+                if (rule.matches(v, memo)) {
+                    correlation.onMatch(rule.id(), EventTime.ms(e), e.journalIndex(), matchFields, DISCARD);
+                }
             }
         }
         matchFields.event = null;
-        v.clear();
+        forgetEvent();
     }
 
     /** The rare path: a match of a rule some correlation references. */

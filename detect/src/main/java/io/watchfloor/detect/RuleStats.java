@@ -10,12 +10,13 @@ package io.watchfloor.detect;
  * @param correlation true for a correlation rule (hits are then the alerts it raised; it has no evaluation cost)
  * @param hits matches (correlation rules: alerts raised)
  * @param suppressed alerts not raised because of the rule's suppression window
- * @param evalSamples evaluations that were timed (one event in {@link DetectionConfig#costSampleInterval()})
- * @param evalNsTotal nanoseconds those timed evaluations took, log source check included
+ * @param evalSamples events timed for it (one event in {@link DetectionConfig#costSampleInterval()}); an event the
+ *     prefilter did not hand to the rule counts too, with 0 ns, so the mean is the rule's cost per event
+ * @param evalNsTotal nanoseconds its evaluations on those events took, log source check included
  */
 public record RuleStats(String id, String title, String level, String file, boolean correlation, long hits,
                         long suppressed, long evalSamples, long evalNsTotal) {
-    /** @return mean nanoseconds per timed evaluation, or 0 before the first sample */
+    /** @return mean nanoseconds per timed event, or 0 before the first sample */
     public double evalNsMean() {
         return evalSamples == 0 ? 0 : (double) evalNsTotal / evalSamples;
     }

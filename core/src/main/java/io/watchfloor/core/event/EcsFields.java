@@ -26,6 +26,8 @@ public final class EcsFields {
     public static final String SD_PREFIX = "log.syslog.structured_data.";
 
     private static final DateTimeFormatter[] FORMATTERS = new DateTimeFormatter[10];
+    /** Marks a key missing from a JSON event's map (a present key may hold null). */
+    private static final Object ABSENT = new Object();
 
     static {
         for (int digits = 0; digits <= 9; digits++) {
@@ -183,16 +185,16 @@ public final class EcsFields {
     }
 
     private static Object jsonField(Event e, String name) {
-        final Map<String, Object> json = e.json();
-        final Object v = json.get(name);
-        if (v != null || json.containsKey(name)) {
+        // one hash lookup whether or not the key is there: detection asks for many fields an event lacks
+        final Object v = e.json().getOrDefault(name, ABSENT);
+        if (v != ABSENT) {
             return v;
         }
         switch (name) {
             case "host.name":
                 return hostName(e);
             case "message":
-                return json.get("msg");
+                return e.json().get("msg");
             case "source.ip":
                 return peerString(e.peer());
             case "watchfloor.source_id":

@@ -13,6 +13,10 @@ final class ConditionNodes {
             this.index = index;
         }
 
+        int index() {
+            return index;
+        }
+
         @Override
         public boolean evaluate(Selection[] selections, EventFieldView view, byte[] memo) {
             return Condition.selection(index, selections, view, memo);
@@ -25,6 +29,10 @@ final class ConditionNodes {
 
         And(Condition[] terms) {
             this.terms = terms;
+        }
+
+        Condition[] terms() {
+            return terms;
         }
 
         @Override
@@ -44,6 +52,10 @@ final class ConditionNodes {
 
         Or(Condition[] terms) {
             this.terms = terms;
+        }
+
+        Condition[] terms() {
+            return terms;
         }
 
         @Override
@@ -79,6 +91,14 @@ final class ConditionNodes {
         Of(int[] indexes, boolean all) {
             this.indexes = indexes;
             this.all = all;
+        }
+
+        int[] indexes() {
+            return indexes;
+        }
+
+        boolean all() {
+            return all;
         }
 
         @Override

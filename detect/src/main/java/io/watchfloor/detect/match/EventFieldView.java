@@ -34,6 +34,8 @@ public final class EventFieldView {
     private final MappingSelector selector;
     private final Object[] values;
     private final int[] resolvedAt;
+    /** The keyword values of a JSON event without a message; reused, valid until the next event. */
+    private final List<Object> keywordValues = new ArrayList<>();
     private final MessageFields message = new MessageFields();
     private int messageAt;
     private int generation = 1;
@@ -250,6 +252,7 @@ public final class EventFieldView {
     public void clear() {
         event = null;
         java.util.Arrays.fill(values, null);
+        keywordValues.clear();
         message.clear();
         generation++;
     }
@@ -261,13 +264,17 @@ public final class EventFieldView {
         return String.valueOf(v);
     }
 
-    /** Keyword searches run over the message; a JSON event without one is searched through all its string values. */
-    private static Object resolveKeywords(Event e) {
+    /**
+     * Keyword searches run over the message; a JSON event without one is searched through all its string values,
+     * gathered in a list the view reuses (nothing keeps a value past the event: alerts copy it into a string).
+     */
+    private Object resolveKeywords(Event e) {
         final Object message = EcsFields.field(e, "message");
         if (message != null || !e.isJson()) {
             return normalize(message);
         }
-        final List<Object> all = new ArrayList<>();
+        final List<Object> all = keywordValues;
+        all.clear();
         for (Map.Entry<String, Object> entry : e.json().entrySet()) {
             final Object v = entry.getValue();
             if (v instanceof String) {

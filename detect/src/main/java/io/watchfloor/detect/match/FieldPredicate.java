@@ -107,6 +107,23 @@ public final class FieldPredicate {
         return fieldId;
     }
 
+    /**
+     * @return the rule values when the item holds only if the field is present and its value matches them (any of
+     *     them, or each with {@link #all()}); null for an item that can hold otherwise or compares no rule value
+     *     ({@code exists}, {@code null}, {@code neq}, {@code fieldref}); shared, not copied
+     */
+    ValueMatcher[] requiredMatchers() {
+        if (presence || matchesAbsent || matchesPresent || negate || refIds != null || matchers.length == 0) {
+            return null;
+        }
+        return matchers;
+    }
+
+    /** @return true when every rule value must match ({@code |all}) */
+    boolean all() {
+        return all;
+    }
+
     /** @return true when the view's event satisfies this item */
     public boolean test(EventFieldView view) {
         if (presence) {

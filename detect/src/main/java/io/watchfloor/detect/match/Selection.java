@@ -32,6 +32,11 @@ public final class Selection {
         return fieldIds.clone();
     }
 
+    /** @return the OR of AND-groups; shared, not copied: callers in this package must not modify it */
+    FieldPredicate[][] alternatives() {
+        return alternatives;
+    }
+
     /** @return the search identifier as written in the rule */
     public String name() {
         return name;

@@ -107,15 +107,7 @@ public final class ValueMatchers {
 
     /** @return a matcher true when any of {@code variants} matches (the variants of one transformed rule value) */
     public static ValueMatcher anyOf(java.util.List<ValueMatcher> variants) {
-        final ValueMatcher[] ms = variants.toArray(new ValueMatcher[0]);
-        return value -> {
-            for (ValueMatcher m : ms) {
-                if (m.matches(value)) {
-                    return true;
-                }
-            }
-            return false;
-        };
+        return new AnyOfMatcher(variants.toArray(new ValueMatcher[0]));
     }
 
     /**

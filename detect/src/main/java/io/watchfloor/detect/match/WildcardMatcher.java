@@ -63,6 +63,36 @@ final class WildcardMatcher implements ValueMatcher {
         }
     }
 
+    /**
+     * @return the longest run of literal characters between wildcards, in the folded form {@link #fold} gives the
+     *     event's characters (so a match implies the run occurs in the folded value), or null when the pattern has
+     *     no literal character
+     */
+    String longestLiteral() {
+        int bestFrom = 0;
+        int bestLength = 0;
+        int from = 0;
+        for (int i = 0; i <= kinds.length; i++) {
+            if (i == kinds.length || kinds[i] != LITERAL) {
+                if (i - from > bestLength) {
+                    bestFrom = from;
+                    bestLength = i - from;
+                }
+                from = i + 1;
+            }
+        }
+        if (bestLength == 0) {
+            return null;
+        }
+        final char[] out = new char[bestLength];
+        for (int i = 0; i < bestLength; i++) {
+            final char c = chars[bestFrom + i];
+            // uncased chars are stored folded already: folding again could differ from what matching compares
+            out[i] = cased ? fold(c) : c;
+        }
+        return new String(out);
+    }
+
     /** Folds a character for case-insensitive comparison, as {@link String#regionMatches(boolean, int, String, int, int)} does. */
     static char fold(char c) {
         return Character.toLowerCase(Character.toUpperCase(c));

@@ -2,6 +2,7 @@ package io.watchfloor.detect.rule;
 
 import io.watchfloor.detect.match.Condition;
 import io.watchfloor.detect.match.EventFieldView;
+import io.watchfloor.detect.match.RequiredLiterals;
 import io.watchfloor.detect.match.Selection;
 
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ public final class CompiledRule {
     private final Selection[] selections;
     private final Condition condition;
     private final RuleSuppression suppression;
+    private final RequiredLiterals requiredLiterals;
 
     CompiledRule(RuleMetadata meta, LogSource logSource, Path file, List<Selection> selections, Condition condition,
                  RuleSuppression suppression) {
@@ -27,6 +29,7 @@ public final class CompiledRule {
         this.file = file;
         this.selections = selections.toArray(new Selection[0]);
         this.condition = condition;
+        this.requiredLiterals = RequiredLiterals.of(condition, selections);
     }
 
     /** @return every descriptive field of the rule */
@@ -72,6 +75,12 @@ public final class CompiledRule {
 
     /** @return the name of selection {@code i} */
     public String selectionName(int i) { return selections[i].name(); }
+
+    /**
+     * @return the (field, literal) pairs one of which every event this rule matches holds, or
+     *     {@link RequiredLiterals#NONE}; for prefiltering
+     */
+    public RequiredLiterals requiredLiterals() { return requiredLiterals; }
 
     /** @return the compiled selections, for appending a meta filter's */
     List<Selection> selections() { return List.of(selections); }
