@@ -4,10 +4,6 @@ import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -49,9 +45,13 @@ final class HttpSender implements Callable<SenderTotals> {
     }
 
     @Override
-    public SenderTotals call() throws IOException, InterruptedException {
-        final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+    public SenderTotals call() throws IOException {
+        try (Http11Connection connection = new Http11Connection(uri, "application/x-ndjson")) {
+            return send(connection);
+        }
+    }
+
+    private SenderTotals send(Http11Connection connection) throws IOException {
         final byte[] body = new byte[batchEvents * line.length()];
         final Histogram latencyUs = SenderTotals.newHistogram();
         final long expectedIntervalUs = TimeUnit.NANOSECONDS.toMicros(pacer.intervalNs() * batchEvents);
@@ -75,13 +75,11 @@ final class HttpSender implements Callable<SenderTotals> {
             final long startNs = System.nanoTime();
             int done = 0;
             for (int attempt = 0; done < n; attempt++) {
-                final HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri)
-                        .header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body, done * line.length(),
-                                (n - done) * line.length())).build(), HttpResponse.BodyHandlers.ofString());
+                final Http11Connection.Response r = connection.post(body, done * line.length(),
+                        (n - done) * line.length());
                 requests++;
                 bytes += (long) (n - done) * line.length();
-                if (r.statusCode() == 200) {
+                if (r.status() == 200) {
                     final long rejected = number(REJECTED, r.body(), 0);
                     if (rejected == 0) {
                         numbers.forEachRun(first + done, first + n, acked::add);
@@ -92,7 +90,7 @@ final class HttpSender implements Callable<SenderTotals> {
                     final long us = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNs);
                     latencyUs.recordValueWithExpectedInterval(Math.min(SenderTotals.MAX_LATENCY_US, us),
                             expectedIntervalUs);
-                } else if (r.statusCode() == 503 && attempt < MAX_RETRIES_PER_BATCH) {
+                } else if (r.status() == 503 && attempt < MAX_RETRIES_PER_BATCH) {
                     retries++;
                     final int accepted = (int) number(ACCEPTED, r.body(), 0);
                     // the accepted lines are the first ones: the handler publishes in order
@@ -100,7 +98,7 @@ final class HttpSender implements Callable<SenderTotals> {
                     ackedEvents += accepted;
                     done += accepted;
                     final long afterSecs = Math.min(MAX_RETRY_AFTER_SECS,
-                            r.headers().firstValueAsLong("Retry-After").orElse(1));
+                            r.retryAfterSecs() < 0 ? 1 : r.retryAfterSecs());
                     LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(afterSecs));
                 } else {
                     failed += n - done;

@@ -49,6 +49,16 @@ public interface EventPublisher {
      */
     boolean tryPublishBatch(int count, BatchFiller filler);
 
+    /**
+     * Like {@link #tryPublishBatch}, but also reports the ring full unless more than {@code reserveSlots} slots stay
+     * free after the batch (see {@link #tryPublishLeaving}).
+     *
+     * @return false iff fewer than {@code reserveSlots + count} slots were free; nothing was published then
+     */
+    default boolean tryPublishBatchLeaving(int reserveSlots, int count, BatchFiller filler) {
+        return remainingCapacity() >= (long) reserveSlots + count && tryPublishBatch(count, filler);
+    }
+
     /** @return free slots right now (a hint: other publishers may take them) */
     long remainingCapacity();
 

@@ -1,6 +1,5 @@
 package io.watchfloor.core.ring;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
@@ -23,10 +22,12 @@ import java.util.function.Supplier;
  * The Disruptor ring of reusable {@link Event} slots and its three stages:
  *
  * <pre>
- *   publishers ─▶ parse (N threads, slot i goes to thread i % N) ─▶ journal ─▶ analyze stages (in parallel)
+ *   publishers ─▶ parse (N threads, slot i goes to thread i % N) ─▶ journal ─▶ analyze 1 ─▶ … ─▶ analyze k
  * </pre>
  *
- * Publishing is thread-safe and never blocks ({@link EventPublisher}); each stage runs on its own thread.
+ * Publishing is thread-safe and never blocks ({@link EventPublisher}); each stage runs on its own thread, so the
+ * analyze stages work on different events at the same time (a pipeline). They run one after another on each event
+ * so that the last one can {@link Event#release} it: its per-event objects then die young.
  */
 public final class EventRing implements EventPublisher, AutoCloseable {
     private final Disruptor<Event> disruptor;
@@ -39,28 +40,28 @@ public final class EventRing implements EventPublisher, AutoCloseable {
      * @param config sizes
      * @param parseStage makes one parse stage per parse thread (each owns its parser)
      * @param journalStage the single journal writer
-     * @param analyzeStages stages that run in parallel after the journal (detection, coverage)
+     * @param analyzeStages stages that see each event after the journal, in this order (detection, coverage)
      */
     public EventRing(RingConfig config, Supplier<EventStage> parseStage, EventStage journalStage,
                      List<EventStage> analyzeStages) {
-        this.disruptor = new Disruptor<>(Event::new, config.slots(), threads(), ProducerType.MULTI,
-                new BlockingWaitStrategy());
         final int n = config.parseThreads();
+        final BackoffBlockingWaitStrategy waitStrategy = new BackoffBlockingWaitStrategy();
+        this.disruptor = new Disruptor<>(Event::new, config.slots(), threads(n, analyzeStages.size()),
+                ProducerType.MULTI, waitStrategy);
+        waitStrategy.watch(disruptor.getRingBuffer());
         @SuppressWarnings("unchecked")
         final EventHandler<Event>[] parsers = new EventHandler[n];
         for (int i = 0; i < n; i++) {
             parsers[i] = new ShardedHandler(parseStage.get(), i, n);
         }
         EventHandlerGroup<Event> group = disruptor.handleEventsWith(parsers);
-        final EventHandler<Event> journal = new StageHandler(journalStage);
+        final EventHandler<Event> journal = new StageHandler(journalStage, analyzeStages.isEmpty());
         group = group.then(journal);
         @SuppressWarnings("unchecked")
         final EventHandler<Event>[] analyzers = new EventHandler[analyzeStages.size()];
         for (int i = 0; i < analyzers.length; i++) {
-            analyzers[i] = new StageHandler(analyzeStages.get(i));
-        }
-        if (analyzers.length > 0) {
-            group.then(analyzers);
+            analyzers[i] = new StageHandler(analyzeStages.get(i), i == analyzers.length - 1);
+            group = group.then(analyzers[i]);
         }
         for (EventHandler<Event> p : parsers) {
             disruptor.handleExceptionsFor(p).with(new StageErrors("parse", stageErrors));
@@ -72,10 +73,23 @@ public final class EventRing implements EventPublisher, AutoCloseable {
         this.ring = disruptor.start();
     }
 
-    private static ThreadFactory threads() {
-        final AtomicInteger n = new AtomicInteger();
+    /**
+     * Names stage threads after their stage, in the order the Disruptor starts them (parse, journal, analyze), and
+     * short enough for the 15 characters Linux keeps, so {@code top -H} and {@code /proc/PID/task} tell them apart.
+     */
+    private static ThreadFactory threads(int parseThreads, int analyzeStages) {
+        final String[] names = new String[parseThreads + 1 + analyzeStages];
+        for (int i = 0; i < parseThreads; i++) {
+            names[i] = "wf-parse-" + i;
+        }
+        names[parseThreads] = "wf-journal";
+        for (int i = 0; i < analyzeStages; i++) {
+            names[parseThreads + 1 + i] = "wf-analyze-" + i;
+        }
+        final AtomicInteger started = new AtomicInteger();
         return r -> {
-            final Thread t = new Thread(r, "watchfloor-stage-" + n.incrementAndGet());
+            final int i = started.getAndIncrement();
+            final Thread t = new Thread(r, i < names.length ? names[i] : "wf-stage-" + i);
             t.setDaemon(true);
             return t;
         };
@@ -134,6 +148,12 @@ public final class EventRing implements EventPublisher, AutoCloseable {
         return true;
     }
 
+    @Override
+    public boolean tryPublishBatchLeaving(int reserveSlots, int count, BatchFiller filler) {
+        // as tryPublishLeaving: the reserve is approximate under racing publishers, never negative
+        return ring.hasAvailableCapacity(reserveSlots + count) && tryPublishBatch(count, filler);
+    }
+
     /**
      * Publishes a TICK carrying {@code nowMs}; skipped when the ring is full (the next tick carries a later time).
      *
@@ -184,17 +204,27 @@ public final class EventRing implements EventPublisher, AutoCloseable {
         }
     }
 
-    /** Runs a stage on every slot. */
+    /** Runs a stage on every slot; the last stage of the chain then releases the slot's per-event objects. */
     private static final class StageHandler implements EventHandler<Event> {
         private final EventStage stage;
+        private final boolean last;
 
-        StageHandler(EventStage stage) {
+        StageHandler(EventStage stage, boolean last) {
             this.stage = stage;
+            this.last = last;
         }
 
         @Override
         public void onEvent(Event event, long sequence, boolean endOfBatch) throws Exception {
-            stage.onEvent(event, endOfBatch);
+            if (!last) {
+                stage.onEvent(event, endOfBatch);
+                return;
+            }
+            try {
+                stage.onEvent(event, endOfBatch);
+            } finally {
+                event.release();
+            }
         }
     }
 

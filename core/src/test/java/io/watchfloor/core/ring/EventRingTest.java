@@ -138,4 +138,43 @@ class EventRingTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> done.getCount() == 0);
         }
     }
+
+    @Test
+    void shouldRunAnalyzeStagesOneAfterAnotherAndReleaseTheEventAfterTheLast() {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+        final JournalCallback callback = new JournalCallback() {
+            @Override
+            public void journaled(long journalIndex) {
+            }
+
+            @Override
+            public void failed() {
+            }
+        };
+        final EventStage parse = (e, end) -> {
+            if (!e.isTick()) {
+                e.markJson();
+                e.json().put("user.name", "alice");
+            }
+        };
+        final EventStage first = (e, end) -> seen.add("first:" + e.json().get("user.name") + ":"
+                + (e.journalCallback() == callback));
+        final EventStage second = (e, end) -> seen.add("second:" + e.json().get("user.name") + ":"
+                + (e.journalCallback() == callback));
+        final List<Event> released = new CopyOnWriteArrayList<>();
+        final EventStage third = (e, end) -> {
+            seen.add("third:" + e.json().get("user.name"));
+            released.add(e);
+        };
+        final byte[] b = bytes("{}");
+        try (EventRing ring = new EventRing(new RingConfig(8, 1), () -> parse, (e, end) -> { },
+                List.of(first, second, third))) {
+            assertThat(ring.tryPublish(Listener.HTTP, null, 1, false, callback, b, b.length, RawCopier.BYTES)).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> released.size() == 1 && released.get(0).json().isEmpty());
+        }
+        assertThat(seen).containsExactly("first:alice:true", "second:alice:true", "third:alice");
+        final Event e = released.get(0);
+        assertThat(e.journalCallback()).isNull();
+        assertThat(new String(e.raw(), 0, e.rawLength(), StandardCharsets.UTF_8)).isEqualTo("{}");
+    }
 }

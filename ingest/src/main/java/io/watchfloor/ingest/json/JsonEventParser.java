@@ -74,8 +74,7 @@ public final class JsonEventParser {
      *         {@code REASON_*} constants and {@code e.json()} is empty
      */
     public boolean parse(Event e) {
-        final Map<String, Object> out = e.json();
-        out.clear();
+        final Map<String, Object> out = e.newJson();
         final String reason = run(e.raw(), 0, e.rawLength(), out);
         if (reason != null) {
             out.clear();

@@ -15,6 +15,7 @@ import io.watchfloor.core.ring.EventPublisher;
 import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.core.time.WallClock;
 import io.watchfloor.ingest.transport.IngestTransport;
+import io.watchfloor.ingest.transport.PeerAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,7 @@ public final class SyslogTcpListener implements AutoCloseable {
     private volatile long lastFullLogMs = Long.MIN_VALUE;
     private volatile boolean fullLogged;
     private long episodesAtLastLog;
+    private final PeerAddresses peers = new PeerAddresses();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel serverChannel;
 
@@ -149,6 +151,11 @@ public final class SyslogTcpListener implements AutoCloseable {
             LOG.info("Listener closed. listener={} received={}", Listener.SYSLOG_TCP.id(),
                     counters.received(Listener.SYSLOG_TCP));
         }
+    }
+
+    /** @return one shared address instance per sender host, for the connections' ring slots */
+    PeerAddresses peers() {
+        return peers;
     }
 
     /** @return connections open right now */

@@ -23,6 +23,7 @@ public final class StallableEventPublisher implements EventPublisher {
     private final ArrayDeque<Event> inRing = new ArrayDeque<>();
     private final List<Event> drained = new ArrayList<>();
     private long publishedCount;
+    private long batchPublishes;
     private long fullAnswers;
     private long journalIndex;
 
@@ -58,6 +59,7 @@ public final class StallableEventPublisher implements EventPublisher {
             inRing.add(e);
         }
         publishedCount += count;
+        batchPublishes++;
         return true;
     }
 
@@ -110,6 +112,11 @@ public final class StallableEventPublisher implements EventPublisher {
     /** @return events published so far */
     public synchronized long publishedCount() {
         return publishedCount;
+    }
+
+    /** @return how many {@link #tryPublishBatch} calls published their events */
+    public synchronized long batchPublishes() {
+        return batchPublishes;
     }
 
     /** @return how often a publish was refused because the ring was full */

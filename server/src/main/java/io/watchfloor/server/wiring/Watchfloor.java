@@ -7,6 +7,7 @@ import io.watchfloor.core.journal.JournalConfig;
 import io.watchfloor.core.journal.JournalStage;
 import io.watchfloor.core.journal.TextJournal;
 import io.watchfloor.core.ring.EventRing;
+import io.watchfloor.core.ring.EventStage;
 import io.watchfloor.core.ring.IngestCounters;
 import io.watchfloor.core.ring.RingConfig;
 import io.watchfloor.core.time.WallClock;
@@ -143,9 +144,16 @@ public final class Watchfloor implements AutoCloseable {
         detect = new DetectStage(engine, published, alerts);
         final JournalStage journal = new JournalStage(eventJournal, counters);
         final SourceChangeQueue changes = new SourceChangeQueue();
+        final CoverageStage tracking = new CoverageStage(tracker, changes, published);
+        final HeartbeatStage heartbeat = new HeartbeatStage(coverageJournal);
+        // the heartbeat acts on TICKs only: it runs on the coverage thread (which journals to the same coverage
+        // journal) instead of a thread of its own that woke for every batch for nothing
+        final EventStage coverage = (e, endOfBatch) -> {
+            tracking.onEvent(e, endOfBatch);
+            heartbeat.onEvent(e, endOfBatch);
+        };
         ring = opened(new EventRing(new RingConfig(config.ringSlots(), config.parseThreads()),
-                () -> new ParseStage(published), journal,
-                List.of(detect, new CoverageStage(tracker, changes, published), new HeartbeatStage(coverageJournal))));
+                () -> new ParseStage(published), journal, List.of(detect, coverage)));
         metrics.bindIngest(counters);
         metrics.bindRing(ring, journal);
         metrics.bindJournal(eventJournal, journal);
