@@ -44,7 +44,8 @@ class BenchmarkSmokeTest {
             "io.watchfloor.bench.detect.DetectionEngineEvaluateBenchmark",
             "io.watchfloor.bench.detect.DetectionEngineCorpusBenchmark",
             "io.watchfloor.bench.detect.DetectionEngineAdversarialBenchmark",
-            "io.watchfloor.bench.coverage.tracker.CoverageTrackerOnEventBenchmark");
+            "io.watchfloor.bench.coverage.tracker.CoverageTrackerOnEventBenchmark",
+            "io.watchfloor.bench.coverage.tracker.CoverageTrackerTickBenchmark");
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)

@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * be read from any thread.
  *
  * <p>Prefiltering ({@link EvaluationMode#PREFILTERED}, the default) evaluates only the candidates of an event: the
- * rules its declared log source admits (a route computed once per distinct declared log source) that either require
+ * rules its declared log source admits (a route computed once per distinct declared log source, narrowed per value of
+ * the field the mapping's implied log source values constrain, such as Sysmon's {@code EventID}) that either require
  * no literal or have each of their required-literal clauses satisfied by a {@link LiteralIndex} scan of the route's
  * fields. A rule not among them cannot match, so alerts, hits and correlation input are those of evaluating every
  * rule.
@@ -179,10 +180,8 @@ public final class DetectionEngine {
                 required.add(r.requiredLiterals());
             }
             this.literals = LiteralIndex.of(required, rules.fields().size());
-            this.router = new RuleRouter(this.rules);
         } else {
             this.literals = null;
-            this.router = null;
         }
         int maxSelections = 1;
         final Map<String, Integer> ids = new HashMap<>();
@@ -193,6 +192,7 @@ public final class DetectionEngine {
             logSources[i] = this.rules[i].logSource();
         }
         this.conditions = new LogSourceConditions(logSources, mapping, view);
+        this.router = mode == EvaluationMode.PREFILTERED ? new RuleRouter(this.rules, conditions) : null;
         this.memo = new byte[maxSelections];
         this.hits = new AtomicLongArray(this.rules.length);
         this.indexById = Collections.unmodifiableMap(ids);
@@ -271,7 +271,7 @@ public final class DetectionEngine {
         if (rt == null) {
             return everyRule;
         }
-        final RuleRouter.Route route = rt.route(declared);
+        final RuleRouter.Route route = rt.route(declared, view);
         final long[] c = candidates;
         java.util.Arrays.fill(c, 0L);
         literals.mark(view, route.fieldIds(), c);

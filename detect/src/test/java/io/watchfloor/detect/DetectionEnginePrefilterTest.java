@@ -38,13 +38,15 @@ class DetectionEnginePrefilterTest {
     /** System property naming the shared corpus root for the corpus comparison. */
     static final String CORPUS_PROPERTY = "watchfloor.test.corpusDir";
     private static final List<String> FIELDS = List.of("Image", "CommandLine", "message", "process.name", "User",
-            "tags");
+            "tags", "EventID");
     private static final List<String> WORDS = List.of("ab", "Ab", "b-c", "bc", "ABC", "\\x", "-enc", "/enc", "12",
             "a.c", "sshd", "root");
     private static final List<String> LOG_SOURCES = List.of("{product: linux}", "{product: linux, service: sshd}",
-            "{product: windows}", "{category: webserver}", "{product: windows, category: process_creation}");
+            "{product: windows}", "{category: webserver}", "{product: windows, category: process_creation}",
+            "{product: windows, category: network_connection}", "{product: windows, category: registry_event}");
     private static final List<LogSource> DECLARED = java.util.Arrays.asList(null, new LogSource("linux", null, null),
             new LogSource("linux", "sshd", null), new LogSource("windows", null, "process_creation"),
+            new LogSource("windows", "sysmon", null),
             new LogSource(null, null, "webserver"), new LogSource("linux", "sudo", null));
 
     /** One evaluation input: an event and the log source its sender declares. */

@@ -33,7 +33,8 @@ public final class SampleInventory {
     public static InetAddress peer(int h) {
         try {
             if (matchedByPeer(h)) {
-                return InetAddress.getByName(String.format(Locale.ROOT, "2001:db8::%x", h));
+                // two groups, so hosts past 0xffff stay valid literals (the same address as "::%x" below it)
+                return InetAddress.getByName(String.format(Locale.ROOT, "2001:db8::%x:%x", h >>> 16, h & 0xffff));
             }
             return InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, (byte) (h & 0xff)});
         } catch (UnknownHostException e) {
@@ -65,6 +66,22 @@ public final class SampleInventory {
             final boolean firewall = h % 10 == 9;
             sources.add(new Source(h, String.format(Locale.ROOT, "src-%04d", h), "host " + h,
                     firewall ? Category.NETWORK : Category.ENDPOINT, match,
+                    firewall ? new LogSourceRef(null, null, "firewall") : new LogSourceRef("linux", null, null),
+                    MAX_SILENCE_MS, Criticality.DEFAULT, "ops"));
+        }
+        return new Inventory(sources);
+    }
+
+    /**
+     * @return an inventory of {@code n} sources matched by exact host name only (source {@code h} matching host
+     *     {@code h}), the shape of a large CMDB export; every one silent after {@link #MAX_SILENCE_MS}
+     */
+    public static Inventory exactNames(int n) {
+        final List<Source> sources = new ArrayList<>(n);
+        for (int h = 0; h < n; h++) {
+            final boolean firewall = h % 10 == 9;
+            sources.add(new Source(h, "src-" + h, "host " + h, firewall ? Category.NETWORK : Category.ENDPOINT,
+                    new SourceMatch(List.of(SampleSyslogLines.hostName(h)), List.of(), List.of()),
                     firewall ? new LogSourceRef(null, null, "firewall") : new LogSourceRef("linux", null, null),
                     MAX_SILENCE_MS, Criticality.DEFAULT, "ops"));
         }

@@ -24,6 +24,10 @@ import java.util.Map;
  * events it matches on the raw bytes and allocates nothing in steady state (a sender not in the cache costs one
  * {@link InetAddress#getAddress()} copy; a syslog event without HOSTNAME matched against host globs costs the
  * sender's address text).
+ *
+ * <p>Exact host and app names (no wildcard) are found by one hash lookup on the event's bytes ({@link ExactNames});
+ * only the sources with a glob or a peer block are scanned, in declaration order and only below the exact match
+ * found, so the first declared source still wins and an inventory of exact names attributes in O(1).
  */
 public final class SourceAttributor {
     /** Recent sender addresses whose bytes are kept (a power of two). */
@@ -36,6 +40,10 @@ public final class SourceAttributor {
     private final GlobMatcher[][] apps;
     private final Map<String, Integer> indexById;
     private final boolean anyPeers;
+    private final ExactNames exactHosts;
+    private final ExactNames exactApps;
+    /** The sources with a host glob, an app glob or a peer block, in declaration order: the ones scanned. */
+    private final int[] scanned;
 
     /** Recent senders' address bytes, by {@code hashCode() & PEER_CACHE_MASK}; checked with allocation-free equals. */
     private final InetAddress[] cachedPeers = new InetAddress[PEER_CACHE_SIZE];
@@ -50,6 +58,10 @@ public final class SourceAttributor {
         apps = new GlobMatcher[n][];
         indexById = new HashMap<>(n * 2);
         boolean withPeers = false;
+        exactHosts = new ExactNames(n);
+        exactApps = new ExactNames(Math.min(n, 1024));
+        final int[] scan = new int[n];
+        int scanCount = 0;
         for (int i = 0; i < n; i++) {
             final Source s = inventory.source(i);
             final SourceMatch m = s.match();
@@ -66,8 +78,27 @@ public final class SourceAttributor {
                 }
             }
             withPeers |= peers[i].length > 0;
+            boolean wildcard = peers[i].length > 0;
+            for (String h : m.hosts()) {
+                if (ExactNames.isExact(h)) {
+                    exactHosts.add(h, i);
+                } else {
+                    wildcard = true;
+                }
+            }
+            for (String a : m.apps()) {
+                if (ExactNames.isExact(a)) {
+                    exactApps.add(a, i);
+                } else {
+                    wildcard = true;
+                }
+            }
+            if (wildcard) {
+                scan[scanCount++] = i;
+            }
         }
         anyPeers = withPeers;
+        scanned = java.util.Arrays.copyOf(scan, scanCount);
     }
 
     /**
@@ -82,6 +113,9 @@ public final class SourceAttributor {
         apps = compiled.apps;
         indexById = compiled.indexById;
         anyPeers = compiled.anyPeers;
+        exactHosts = compiled.exactHosts;
+        exactApps = compiled.exactApps;
+        scanned = compiled.scanned;
     }
 
     private static GlobMatcher[] globs(List<String> globs) {
@@ -123,14 +157,25 @@ public final class SourceAttributor {
         final int appLen = s.appNameLength();
         final byte[] peer = anyPeers ? peerBytes(e.peer()) : null;
         String peerText = null;
-        final int n = ids.length;
-        for (int i = 0; i < n; i++) {
+        int best = Integer.MAX_VALUE;
+        if (hostOff >= 0) {
+            best = first(best, exactHosts.find(raw, hostOff, hostLen));
+        } else if (e.peer() != null && !exactHosts.isEmpty()) {
+            // Rare path: without HOSTNAME the event is known by its sender address, as host.name reads.
+            peerText = EcsFields.peerString(e.peer());
+            best = first(best, exactHosts.find(peerText));
+        }
+        if (appOff >= 0) {
+            best = first(best, exactApps.find(raw, appOff, appLen));
+        }
+        final int[] scan = scanned;
+        for (int k = 0; k < scan.length && scan[k] < best; k++) {
+            final int i = scan[k];
             if (hostOff >= 0) {
                 if (anyMatch(hosts[i], raw, hostOff, hostLen)) {
                     return i;
                 }
             } else if (hosts[i].length > 0 && e.peer() != null) {
-                // Rare path: without HOSTNAME the event is known by its sender address, as host.name reads.
                 if (peerText == null) {
                     peerText = EcsFields.peerString(e.peer());
                 }
@@ -145,7 +190,12 @@ public final class SourceAttributor {
                 return i;
             }
         }
-        return -1;
+        return best == Integer.MAX_VALUE ? -1 : best;
+    }
+
+    /** @return the earlier of two source indexes, -1 meaning none */
+    private static int first(int best, int found) {
+        return found >= 0 && found < best ? found : best;
     }
 
     private int matchJson(Event e) {
@@ -161,7 +211,16 @@ public final class SourceAttributor {
         final Object app = json.get("process.name");
         final String appText = app instanceof String ? (String) app : null;
         final byte[] peer = anyPeers ? peerBytes(e.peer()) : null;
-        for (int i = 0; i < ids.length; i++) {
+        int best = Integer.MAX_VALUE;
+        if (host != null) {
+            best = first(best, exactHosts.find(host));
+        }
+        if (appText != null) {
+            best = first(best, exactApps.find(appText));
+        }
+        final int[] scan = scanned;
+        for (int k = 0; k < scan.length && scan[k] < best; k++) {
+            final int i = scan[k];
             if (host != null && anyMatch(hosts[i], host)) {
                 return i;
             }
@@ -172,7 +231,7 @@ public final class SourceAttributor {
                 return i;
             }
         }
-        return -1;
+        return best == Integer.MAX_VALUE ? -1 : best;
     }
 
     /**

@@ -291,6 +291,12 @@ final class ContentWindows {
         return out;
     }
 
+    /** @return when source {@code i}'s current window ends (a tick then closes it), or -1 when none is open */
+    long windowEndMs(int i) {
+        final Slot s = slots[i];
+        return s == null || s.windowStartMs == NONE ? NONE : s.windowStartMs + s.windowMs;
+    }
+
     /** @return true while source {@code i} still learns its required values */
     boolean learning(int i) {
         return slots[i] != null && slots[i].learning;

@@ -4,6 +4,7 @@ import io.watchfloor.coverage.inventory.Category;
 import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.Source;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,6 +31,8 @@ final class CoverageSnapshotBuilder {
     private final VolumeWindows volumes;
     private final ContentWindows contents;
     private final SequenceNumbers sequences;
+    /** The snapshot {@link #advance} is building, or null. */
+    private Pass pass;
 
     CoverageSnapshotBuilder(Inventory inventory, SourceStates states, SourceLifecycles lifecycles, GapLedger ledger,
                             SourceHolds holds, UnmanagedSenders unmanaged, long tzToleranceMs, VolumeWindows volumes,
@@ -51,37 +54,70 @@ final class CoverageSnapshotBuilder {
         inventory = next;
     }
 
-    /** @return the coverage as of {@code nowMs} */
+    /** @return the coverage as of {@code nowMs}, built now: O(sources) */
     CoverageSnapshot build(long nowMs) {
+        pass = null;
         final int n = states.size();
-        final LagWindows lags = states.lags();
-        final List<SourceCoverage> sources = new ArrayList<>(n);
-        final int[][] counts = new int[CATEGORIES.length][1 + SourceState.values().length];
-        final int[] scratch = new int[lags.window()];
-        final int[] near = new int[1];
-        for (int i = 0; i < n; i++) {
-            final Source s = inventory.source(i);
-            final SourceState state = states.state(i);
-            final long lastMs = states.lastReceivedMs(i);
-            final LagStats lag = lags.stats(i, scratch);
-            final Gap open = ledger.open(i);
-            final Gap openDelayed = ledger.openDelayed(i);
-            final SourceHolds.Hold hold = holds.holdOf(i, state, nowMs);
-            final Gap openVolume = ledger.openOf(i, GapType.VOLUME);
-            final Gap openDegraded = ledger.openOf(i, GapType.DEGRADED);
-            final boolean expected = state == SourceState.NEVER_SEEN || state == SourceState.ONBOARDING;
-            sources.add(new SourceCoverage(s, state, lastMs == SourceStates.NEVER ? NONE : lastMs,
-                    states.lastEventTimeMs(i), states.events(i), open == null ? null : open.id(), lag,
-                    findings(i, lag, scratch, near), openDelayed == null ? null : openDelayed.id(),
-                    hold == null ? null : hold.id(), hold == null ? NONE : hold.untilMs(),
-                    openVolume == null ? null : openVolume.id(), openDegraded == null ? null : openDegraded.id(),
-                    content(i, s, nowMs), expected ? lifecycles.declaredAtMs(i) : NONE));
-            final int[] c = counts[s.category().ordinal()];
-            if (state.inScope()) {
-                c[0]++;
-            }
-            c[1 + state.ordinal()]++;
+        final Pass all = new Pass(n, states.lags().window());
+        all.add(this, 0, n, nowMs);
+        return all.snapshot(this, nowMs);
+    }
+
+    /**
+     * Builds the next {@code budget} sources of the snapshot in progress (starting one when none is), so that a
+     * large inventory's snapshot costs a bounded amount per tick.
+     *
+     * @return the snapshot once its last source is built, as of {@code nowMs}; else null
+     */
+    CoverageSnapshot advance(long nowMs, int budget) {
+        final int n = states.size();
+        if (pass == null || pass.sources.length != n) {
+            pass = new Pass(n, states.lags().window());
         }
+        final int from = pass.built;
+        final int to = (int) Math.min(n, (long) from + budget);
+        pass.add(this, from, to, nowMs);
+        if (to < n) {
+            return null;
+        }
+        final CoverageSnapshot out = pass.snapshot(this, nowMs);
+        pass = null;
+        return out;
+    }
+
+    /** A snapshot being built: its sources so far and their counts per category and state. */
+    private static final class Pass {
+        final SourceCoverage[] sources;
+        final int[][] counts = new int[CATEGORIES.length][1 + SourceState.values().length];
+        final int[] scratch;
+        final int[] near = new int[1];
+        int built;
+
+        Pass(int n, int lagWindow) {
+            sources = new SourceCoverage[n];
+            scratch = new int[lagWindow];
+        }
+
+        void add(CoverageSnapshotBuilder b, int from, int to, long nowMs) {
+            for (int i = from; i < to; i++) {
+                final SourceCoverage c = b.source(i, nowMs, scratch, near);
+                sources[i] = c;
+                final int[] row = counts[c.source().category().ordinal()];
+                if (c.state().inScope()) {
+                    row[0]++;
+                }
+                row[1 + c.state().ordinal()]++;
+            }
+            built = to;
+        }
+
+        CoverageSnapshot snapshot(CoverageSnapshotBuilder b, long nowMs) {
+            return new CoverageSnapshot(nowMs, categories(counts), Arrays.asList(sources), b.unmanaged.senders(),
+                    b.unmanaged.overflow(), b.ledger.history(), b.ledger.evictedUpToMs(), b.inventory);
+        }
+    }
+
+    private static List<CategoryCoverage> categories(int[][] counts) {
         final List<CategoryCoverage> categories = new ArrayList<>(CATEGORIES.length);
         final int reporting = 1 + SourceState.REPORTING.ordinal();
         final int delayedAt = 1 + SourceState.DELAYED.ordinal();
@@ -94,8 +130,26 @@ final class CoverageSnapshotBuilder {
                     c[1 + SourceState.DEGRADED.ordinal()], c[1 + SourceState.ONBOARDING.ordinal()],
                     c[1 + SourceState.RETIRED.ordinal()]));
         }
-        return new CoverageSnapshot(nowMs, categories, sources, unmanaged.senders(), unmanaged.overflow(),
-                ledger.history(), ledger.evictedUpToMs(), inventory);
+        return categories;
+    }
+
+    private SourceCoverage source(int i, long nowMs, int[] scratch, int[] near) {
+        final Source s = inventory.source(i);
+        final SourceState state = states.state(i);
+        final long lastMs = states.lastReceivedMs(i);
+        final LagStats lag = states.lags().stats(i, scratch);
+        final Gap open = ledger.open(i);
+        final Gap openDelayed = ledger.openDelayed(i);
+        final SourceHolds.Hold hold = holds.holdOf(i, state, nowMs);
+        final Gap openVolume = ledger.openOf(i, GapType.VOLUME);
+        final Gap openDegraded = ledger.openOf(i, GapType.DEGRADED);
+        final boolean expected = state == SourceState.NEVER_SEEN || state == SourceState.ONBOARDING;
+        return new SourceCoverage(s, state, lastMs == SourceStates.NEVER ? NONE : lastMs,
+                states.lastEventTimeMs(i), states.events(i), open == null ? null : open.id(), lag,
+                findings(i, lag, scratch, near), openDelayed == null ? null : openDelayed.id(),
+                hold == null ? null : hold.id(), hold == null ? NONE : hold.untilMs(),
+                openVolume == null ? null : openVolume.id(), openDegraded == null ? null : openDegraded.id(),
+                content(i, s, nowMs), expected ? lifecycles.declaredAtMs(i) : NONE);
     }
 
     private ContentCoverage content(int i, Source s, long nowMs) {

@@ -7,6 +7,7 @@ import io.watchfloor.coverage.inventory.Source;
 import io.watchfloor.coverage.inventory.SourceChange;
 import io.watchfloor.core.event.Event;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -42,6 +43,10 @@ import org.slf4j.LoggerFactory;
 public final class CoverageTracker {
     private static final Logger LOG = LoggerFactory.getLogger(CoverageTracker.class);
     private static final long NONE = SourceStates.NONE;
+    /** Inventories up to this size get a snapshot built whole on every publish. */
+    static final int FULL_SNAPSHOT_MAX_SOURCES = 65_536;
+    /** Sources of a larger inventory's snapshot built per publish. */
+    static final int SNAPSHOT_SOURCES_PER_PUBLISH = 65_536;
 
     private final GapListener listener;
     private final CoverageTrackerConfig config;
@@ -60,6 +65,14 @@ public final class CoverageTracker {
     private final ContentWindows contents;
     private final SequenceNumbers sequences;
     private final boolean neverSeenGaps;
+    /** The sources the next ticks must visit, by due time: a TICK visits these, not every source. */
+    private final DeadlineQueue due;
+    /** The sources one tick visits, sorted; grows to the most due at once. */
+    private int[] dueScratch = new int[64];
+    /** Until the first tick (and after a downtime is recorded), a tick visits every source once. */
+    private boolean sweepAll = true;
+    /** The reference behaviour for tests: every tick visits every source. */
+    private boolean sweepEveryTick;
     private long nowMs;
     private long lastPublishedMs;
     private volatile CoverageSnapshot latest;
@@ -105,13 +118,14 @@ public final class CoverageTracker {
         volumes = new VolumeWindows(inventory, ledger, skips);
         contents = new ContentWindows(inventory, ledger, skips);
         sequences = new SequenceNumbers(inventory, downtime);
+        due = new DeadlineQueue(n);
         snapshots = new CoverageSnapshotBuilder(inventory, states, lifecycles, ledger, holds, unmanaged,
                 config.tzToleranceMs(), volumes, contents, sequences);
         for (int i = 0; i < n; i++) {
             settleLifecycleState(i);
         }
         nowMs = startedAtMs;
-        publish();
+        publishNow();
     }
 
     /**
@@ -143,8 +157,12 @@ public final class CoverageTracker {
     private void onSourceEvent(Event e, int i, long receivedMs) {
         if (lifecycles.retired(i)) {
             onRetiredSourceEvent(e, i, receivedMs);
+            due.armNoLaterThan(i, nowMs);
             return;
         }
+        final SourceState stateBefore = states.state(i);
+        final boolean delayedBefore = states.delayed(i);
+        final long windowEndBefore = windowEndMs(i);
         final long previousMs = states.lastReceivedMs(i);
         if (previousMs != SourceStates.NEVER && ledger.open(i) == null && !downtime.downWithin(previousMs, receivedMs)) {
             // no adaptation while a gap is open, nor from the silence that closes it, nor across the monitor's downtime
@@ -155,6 +173,44 @@ public final class CoverageTracker {
         contents.onEvent(i, e, receivedMs);
         sequences.onEvent(i, e, receivedMs);
         ledger.onReceive(i, receivedMs, e.replay(), nowMs);
+        if (!sweepAll) {
+            armAfterEvent(i, receivedMs, stateBefore, delayedBefore, windowEndBefore);
+        }
+    }
+
+    /**
+     * Queues source {@code i} for the next tick when this event changed what a tick decides (its state, its delayed
+     * flag, a window it closed) or the source waits for no deadline (a silent gap just closed); a learned cadence may
+     * have shortened the deadline, and a window may have started. Otherwise the queued deadline stands: silence
+     * deadlines only move later with new events, so the tick that finds one early re-arms it.
+     */
+    private void armAfterEvent(int i, long receivedMs, SourceState stateBefore, boolean delayedBefore,
+                               long windowEndBefore) {
+        if (states.state(i) != stateBefore || states.delayed(i) != delayedBefore || !due.armed(i)) {
+            due.armNoLaterThan(i, nowMs);
+            return;
+        }
+        final long learnedBound = deadlines.learnedLowerBoundMs(i, receivedMs);
+        if (learnedBound < due.dueMs(i)) {
+            due.armNoLaterThan(i, learnedBound);
+        }
+        if (windowEndBefore != NONE) {
+            due.armNoLaterThan(i, windowEndBefore);
+        }
+        final long windowEnd = windowEndMs(i);
+        if (windowEnd != NONE) {
+            due.armNoLaterThan(i, windowEnd);
+        }
+    }
+
+    /** @return when source {@code i}'s earliest volume or content window ends, or NONE */
+    private long windowEndMs(int i) {
+        final long volumeEnd = volumes.windowEndMs(i);
+        final long contentEnd = contents.windowEndMs(i);
+        if (volumeEnd == NONE) {
+            return contentEnd;
+        }
+        return contentEnd == NONE ? volumeEnd : Math.min(volumeEnd, contentEnd);
     }
 
     /** The rare path: a retired source keeps its history and may raise RETIRED_SOURCE_ACTIVE, but opens no gap. */
@@ -185,43 +241,115 @@ public final class CoverageTracker {
      * {@code never_seen} gap only with {@link CoverageTrackerConfig#neverSeenGaps()}; a source whose lag window turned
      * DELAYED opens (or, once recovered, closes) its {@code delayed} gap here too, and the windows that ended close
      * and open or close the {@code volume} and {@code degraded} gaps (the source then shows DEGRADED).
+     *
+     * <p>Visits only the sources due ({@link DeadlineQueue}): the first tick visits every source; later ones the
+     * sources whose silence deadline or window end passed, whose event changed their state, that a lifecycle change
+     * touched, or that a maintenance window or exception covers (visited on every tick).
      */
     public void onTick(long nowMs) {
         if (nowMs > this.nowMs) {
             this.nowMs = nowMs;
         }
         final long now = this.nowMs;
-        for (int i = 0; i < states.size(); i++) {
-            if (lifecycles.lifecycle(i) != Lifecycle.ACTIVE && tickOutOfScope(i, now)) {
-                continue;
+        if (sweepAll || sweepEveryTick) {
+            sweepAll = false;
+            for (int i = 0; i < states.size(); i++) {
+                due.remove(i);
+                tickSource(i, now);
             }
-            ledger.closeIfReportedDuringReplay(i, now);
-            final long lastMs = states.lastReceivedMs(i);
-            final long fromMs = lastMs == SourceStates.NEVER ? lastMs : downtime.silenceFromMs(lastMs, now);
-            if (holds.covers(i)) {
-                holdTicker.tick(i, fromMs, now);
-            } else if (lastMs == SourceStates.NEVER) {
-                states.state(i, SourceState.NEVER_SEEN);
-                if (neverSeenGaps && ledger.open(i) == null) {
-                    final long since = deadlines.silentSinceMs(i, lifecycles.declaredAtMs(i), now);
-                    if (since != NONE) {
-                        ledger.open(i, GapType.NEVER_SEEN, since, null, now);
-                    }
+        } else {
+            // in index order, as a sweep would: the transitions of one tick are told in that order
+            int count = 0;
+            int i;
+            while ((i = due.pollDue(now)) >= 0) {
+                if (count == dueScratch.length) {
+                    dueScratch = Arrays.copyOf(dueScratch, count * 2);
                 }
-            } else if (ledger.open(i) != null || deadlines.silentSinceMs(i, fromMs, now) != NONE) {
-                states.state(i, SourceState.SILENT);
-                if (ledger.open(i) == null) {
-                    ledger.open(i, GapType.SILENT, deadlines.silentSinceMs(i, fromMs, now), null, now);
-                }
-            } else {
-                states.state(i, states.arrivingState(i));
+                dueScratch[count++] = i;
             }
-            tickPartial(i, now);
-            if (states.delayed(i) != (ledger.openDelayed(i) != null)) {
-                onDelayedChange(i, now);
+            Arrays.sort(dueScratch, 0, count);
+            for (int k = 0; k < count; k++) {
+                tickSource(dueScratch[k], now);
             }
         }
         publish();
+    }
+
+    /** Makes every tick visit every source, as before the deadline queue; the reference for tests. */
+    void sweepEveryTick() {
+        sweepEveryTick = true;
+    }
+
+    /** @return how many sources a tick at {@code atMs} would visit, the first tick aside; O(n), for tests */
+    int sourcesDue(long atMs) {
+        return due.countDue(atMs);
+    }
+
+    /** Ticks source {@code i} (everything {@link #onTick} says), then queues it for its next due time. */
+    private void tickSource(int i, long now) {
+        judgeSource(i, now);
+        final long next = nextDueMs(i, now);
+        if (next != DeadlineQueue.NOT_ARMED) {
+            due.armNoLaterThan(i, Math.max(next, now + 1));
+        }
+    }
+
+    /**
+     * @return the earliest tick time at which ticking source {@code i} may change something, with no event before:
+     *     its silence deadline (none while its gap is open: an event comes first), its window end, or the next tick
+     *     while a window or exception covers it; {@link DeadlineQueue#NOT_ARMED} for a retired or waiting onboarding
+     *     source
+     */
+    private long nextDueMs(int i, long now) {
+        final long lastMs = states.lastReceivedMs(i);
+        if (lifecycles.retired(i) || lifecycles.lifecycle(i) == Lifecycle.ONBOARDING && lastMs == SourceStates.NEVER) {
+            return DeadlineQueue.NOT_ARMED;
+        }
+        if (holds.covers(i)) {
+            return now + 1;
+        }
+        long next = DeadlineQueue.NOT_ARMED;
+        if (ledger.open(i) == null) {
+            if (lastMs != SourceStates.NEVER) {
+                next = deadlines.dueMs(i, downtime.silenceFromMs(lastMs, now));
+            } else if (neverSeenGaps) {
+                next = deadlines.dueMs(i, lifecycles.declaredAtMs(i));
+            }
+        }
+        final long windowEnd = windowEndMs(i);
+        return windowEnd == NONE ? next : Math.min(next, windowEnd);
+    }
+
+    /** The tick of one source: its state, and the gaps it opens or closes. */
+    private void judgeSource(int i, long now) {
+        if (lifecycles.lifecycle(i) != Lifecycle.ACTIVE && tickOutOfScope(i, now)) {
+            return;
+        }
+        ledger.closeIfReportedDuringReplay(i, now);
+        final long lastMs = states.lastReceivedMs(i);
+        final long fromMs = lastMs == SourceStates.NEVER ? lastMs : downtime.silenceFromMs(lastMs, now);
+        if (holds.covers(i)) {
+            holdTicker.tick(i, fromMs, now);
+        } else if (lastMs == SourceStates.NEVER) {
+            states.state(i, SourceState.NEVER_SEEN);
+            if (neverSeenGaps && ledger.open(i) == null) {
+                final long since = deadlines.silentSinceMs(i, lifecycles.declaredAtMs(i), now);
+                if (since != NONE) {
+                    ledger.open(i, GapType.NEVER_SEEN, since, null, now);
+                }
+            }
+        } else if (ledger.open(i) != null || deadlines.silentSinceMs(i, fromMs, now) != NONE) {
+            states.state(i, SourceState.SILENT);
+            if (ledger.open(i) == null) {
+                ledger.open(i, GapType.SILENT, deadlines.silentSinceMs(i, fromMs, now), null, now);
+            }
+        } else {
+            states.state(i, states.arrivingState(i));
+        }
+        tickPartial(i, now);
+        if (states.delayed(i) != (ledger.openDelayed(i) != null)) {
+            onDelayedChange(i, now);
+        }
     }
 
     /**
@@ -268,7 +396,8 @@ public final class CoverageTracker {
         if (lifecycles.retired(i)) {
             closeGapsOfRetired(i, nowMs);
         }
-        publish();
+        due.armNoLaterThan(i, nowMs);
+        publishNow();
     }
 
     /** @return the index of the source changed */
@@ -279,6 +408,7 @@ public final class CoverageTracker {
         final int i = s.index();
         if (known == null) {
             indexById.put(s.id(), i);
+            due.ensureCapacity(i + 1);
             lifecycles.add(s, change.atMs());
             states.add(s);
             deadlines.add(s);
@@ -354,6 +484,7 @@ public final class CoverageTracker {
      */
     public void monitorDown(long fromMs, long toMs) {
         downtime.down(fromMs, toMs);
+        sweepAll = true;
     }
 
     /** Opens or closes the delayed gap of a source whose delayed flag and gap disagree; rare. */
@@ -445,7 +576,25 @@ public final class CoverageTracker {
         return i == null ? null : ledger.open(i);
     }
 
+    /**
+     * Publishes a snapshot: built now for up to {@link #FULL_SNAPSHOT_MAX_SOURCES} sources; for more, each call
+     * builds the next {@link #SNAPSHOT_SOURCES_PER_PUBLISH} sources and publishes once all are built, so a tick
+     * costs a bounded amount and the published snapshot is a few ticks old (each source as of its own build).
+     */
     private void publish() {
+        lastPublishedMs = nowMs;
+        if (states.size() <= FULL_SNAPSHOT_MAX_SOURCES) {
+            latest = snapshot();
+        } else {
+            final CoverageSnapshot built = snapshots.advance(nowMs, SNAPSHOT_SOURCES_PER_PUBLISH);
+            if (built != null) {
+                latest = built;
+            }
+        }
+    }
+
+    /** Publishes a snapshot built now, whatever the size; for a lifecycle change, which the caller must see. */
+    private void publishNow() {
         lastPublishedMs = nowMs;
         latest = snapshot();
     }

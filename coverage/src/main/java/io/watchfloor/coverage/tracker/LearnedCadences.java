@@ -43,6 +43,11 @@ final class LearnedCadences {
         this.samples = new byte[Math.max(1, learnedSources) * BUCKETS];
     }
 
+    /** @return the longest silence a learned source is held to */
+    long ceilingMs() {
+        return ceilingMs;
+    }
+
     /** @return the next free slot, with no samples yet; grows the arrays by doubling */
     int addSlot() {
         if ((slots + 1) * BUCKETS > samples.length) {

@@ -93,6 +93,43 @@ final class SilenceDeadlines {
         }
     }
 
+    /**
+     * @return the earliest tick time at which {@link #silentSinceMs}{@code (i, fromMs, now)} is not NONE, or
+     *     {@link DeadlineQueue#NOT_ARMED}; with the silence counted from {@code fromMs} and no event since
+     */
+    long dueMs(int i, long fromMs) {
+        switch (cadence[i].type()) {
+            case BATCH:
+                return plusOne(cadence[i].batchDeadlineMs(fromMs));
+            case LEARNED: {
+                final long floorDue = plusOne(saturatedAdd(fromMs, LearnedCadences.FLOOR_MS));
+                final long horizon = saturatedAdd(fromMs, learned.ceilingMs() + LearnedCadences.HOUR_MS);
+                final long since = learned.silentSinceMs(learnedSlot[i], fromMs, horizon);
+                return since < 0 ? plusOne(horizon) : Math.max(floorDue, plusOne(since));
+            }
+            default:
+                return plusOne(saturatedAdd(fromMs, maxSilenceMs[i]));
+        }
+    }
+
+    /**
+     * @return a time no later than source {@code i}'s next deadline after an event received at {@code receivedMs}
+     *     when learning may have shortened it (a learned cadence), else {@link DeadlineQueue#NOT_ARMED}
+     */
+    long learnedLowerBoundMs(int i, long receivedMs) {
+        return learnedSlot[i] >= 0 && cadence[i].type() == CadenceType.LEARNED
+                ? plusOne(saturatedAdd(receivedMs, LearnedCadences.FLOOR_MS)) : DeadlineQueue.NOT_ARMED;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        final long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE - 1 : r;
+    }
+
+    private static long plusOne(long ms) {
+        return ms >= Long.MAX_VALUE - 1 ? DeadlineQueue.NOT_ARMED : ms + 1;
+    }
+
     /** @return the silence learned source {@code i} is held to during the hour of {@code atMs}, or -1 for another */
     long learnedThresholdMs(int i, long atMs) {
         return cadence[i].type() != CadenceType.LEARNED ? -1 : learned.thresholdMs(learnedSlot[i], atMs);

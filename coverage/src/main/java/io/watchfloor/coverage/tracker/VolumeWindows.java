@@ -208,6 +208,12 @@ final class VolumeWindows {
         }
     }
 
+    /** @return when source {@code i}'s current window ends (a tick then closes it), or -1 when none is open */
+    long windowEndMs(int i) {
+        final int s = slotOf[i];
+        return s < 0 || windowStartMs[s] == NONE ? NONE : windowStartMs[s] + windowMs[s];
+    }
+
     /** @return the events counted so far in source {@code i}'s current window, or -1 when it has none or volume off */
     long currentCount(int i) {
         final int s = slotOf[i];

@@ -34,6 +34,9 @@ public final class EventFieldView {
     private final MappingSelector selector;
     private final Object[] values;
     private final int[] resolvedAt;
+    /** The ids resolved for the current event, so {@link #clear} forgets only those. */
+    private final int[] resolved;
+    private int resolvedCount;
     /** The keyword values of a JSON event without a message; reused, valid until the next event. */
     private final List<Object> keywordValues = new ArrayList<>();
     private final MessageFields message = new MessageFields();
@@ -65,6 +68,7 @@ public final class EventFieldView {
         selector = new MappingSelector(mapping, names);
         values = new Object[names.length];
         resolvedAt = new int[names.length];
+        resolved = new int[names.length];
     }
 
     /** Points the view at {@code e} with no declared log source. */
@@ -80,7 +84,11 @@ public final class EventFieldView {
     public void reset(Event e, LogSource declared) {
         event = e;
         fields = selector.select(e, declared);
-        if (++generation == Integer.MAX_VALUE) {
+        for (int i = 0, n = resolvedCount; i < n; i++) {
+            values[resolved[i]] = null;
+        }
+        resolvedCount = 0;
+        if (++generation >= Integer.MAX_VALUE - 1) {
             java.util.Arrays.fill(resolvedAt, 0);
             java.util.Arrays.fill(values, null);
             messageAt = 0;
@@ -128,6 +136,7 @@ public final class EventFieldView {
                 : resolve(fields.paths(id), fields.kinds(id));
         values[id] = v;
         resolvedAt[id] = generation;
+        resolved[resolvedCount++] = id;
         return v;
     }
 
@@ -251,7 +260,13 @@ public final class EventFieldView {
     /** Clears the event reference so the ring slot is not retained. */
     public void clear() {
         event = null;
-        java.util.Arrays.fill(values, null);
+        // only the ids resolved since reset hold a value: an event reads a few of the hundreds of ids
+        final Object[] vs = values;
+        final int[] ids = resolved;
+        for (int i = 0, n = resolvedCount; i < n; i++) {
+            vs[ids[i]] = null;
+        }
+        resolvedCount = 0;
         keywordValues.clear();
         message.clear();
         generation++;

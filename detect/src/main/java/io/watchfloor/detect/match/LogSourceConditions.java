@@ -46,6 +46,50 @@ public final class LogSourceConditions {
         }
     }
 
+    /**
+     * @return the field ids some rule's log source implies values of, the one constrained by the most rules first
+     *     (ties: the lowest id); the fields a router narrows routes by
+     */
+    public int[] keyFieldIds() {
+        final Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        for (int[] ids : fieldIds) {
+            if (ids != null) {
+                for (int id : ids) {
+                    counts.merge(id, 1, Integer::sum);
+                }
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed())
+                .mapToInt(Map.Entry::getKey).toArray();
+    }
+
+    /** @return true when rule {@code rule}'s log source implies values of field {@code fieldId} */
+    public boolean constrains(int rule, int fieldId) {
+        return indexOf(rule, fieldId) >= 0;
+    }
+
+    /**
+     * @return true when an event whose field {@code fieldId} holds the string {@code value} cannot {@link #fit} rule
+     *     {@code rule}, whatever its other fields hold
+     */
+    public boolean excludes(int rule, int fieldId, String value) {
+        final int k = indexOf(rule, fieldId);
+        return k >= 0 && !oneOf(value, allowed[rule][k]);
+    }
+
+    private int indexOf(int rule, int fieldId) {
+        final int[] ids = fieldIds[rule];
+        if (ids != null) {
+            for (int k = 0; k < ids.length; k++) {
+                if (ids[k] == fieldId) {
+                    return k;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** @return true when the view's event fits every value rule {@code rule}'s log source implies */
     public boolean fit(int rule, EventFieldView view) {
         final int[] ids = fieldIds[rule];

@@ -3,6 +3,8 @@ package io.watchfloor.server.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.watchfloor.core.config.ConfigError;
+import io.watchfloor.detect.rule.PlaceholderFile;
+import io.watchfloor.server.config.ConfigLoader;
 import io.watchfloor.detect.correlation.CorrelationConfig;
 import io.watchfloor.detect.correlation.CorrelationFiring;
 import io.watchfloor.detect.mapping.FieldMapping;
@@ -16,9 +18,6 @@ import io.watchfloor.detect.rule.CompiledRule;
 import io.watchfloor.detect.rule.RuleLoader;
 import io.watchfloor.detect.rule.RuleRejection;
 import io.watchfloor.detect.rule.RuleSet;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,32 +59,37 @@ final class RulesCommand implements Runnable {
     /** Options every subcommand shares (a picocli mixin): {@code expand} placeholders and the field mapping. */
     static final class Shared {
         @Option(names = "--placeholders", paramLabel = "FILE",
-                description = "YAML map of expand placeholder name to value or list of values.")
+                description = "YAML map of expand placeholder name to value or list of values; default: the "
+                        + "detection.placeholders file of --config, if given.")
         Path placeholders;
+
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "watchfloor.yaml whose detection.placeholders file is used when --placeholders is not "
+                        + "given.")
+        Path config;
 
         @Option(names = "--mapping", paramLabel = "FILE",
                 description = "Field mapping YAML, ahead of the shipped mappings (Windows, Linux syslog, AWS "
                         + "CloudTrail, Zeek, web, ECS); repeatable, the first given wins ties.")
         List<Path> mappings = new ArrayList<>();
 
-        Map<String, List<String>> placeholders() throws IOException {
-            if (placeholders == null) {
-                return Map.of();
-            }
-            final Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(placeholders));
-            final Map<String, List<String>> out = new LinkedHashMap<>();
-            if (doc instanceof Map) {
-                for (Map.Entry<?, ?> e : ((Map<?, ?>) doc).entrySet()) {
-                    final List<String> values = new ArrayList<>();
-                    if (e.getValue() instanceof List) {
-                        for (Object v : (List<?>) e.getValue()) {
-                            values.add(String.valueOf(v));
-                        }
-                    } else if (e.getValue() != null) {
-                        values.add(String.valueOf(e.getValue()));
-                    }
-                    out.put(String.valueOf(e.getKey()), values);
+        /** @throws IllegalArgumentException naming the file, YAML path and problem when a file is invalid */
+        Map<String, List<String>> placeholders() {
+            final List<ConfigError> errors = new ArrayList<>();
+            Path file = placeholders;
+            if (file == null && config != null) {
+                final ConfigLoader.Result c = ConfigLoader.load(config);
+                if (!c.ok()) {
+                    errors.addAll(c.errors());
+                } else {
+                    file = c.config().detection().placeholders();
                 }
+            }
+            final Map<String, List<String>> out = file == null || !errors.isEmpty() ? Map.of()
+                    : PlaceholderFile.load(file, errors);
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException(errors.stream().map(ConfigError::toString)
+                        .collect(java.util.stream.Collectors.joining("\n")));
             }
             return out;
         }
@@ -133,7 +137,7 @@ final class RulesCommand implements Runnable {
                     }
                 }
                 check = RulesCheck.run(dirs, shared.placeholders());
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 err.println("error: " + e);
                 err.flush();
                 return EXIT_NO_INPUT;

@@ -122,12 +122,13 @@ public final class ConfigLoader {
 
         final Map<String, Object> detection = orEmpty(y.section(root, "", "detection", Set.of("rules", "suppression",
                 "max_suppression_groups", "cost_sample_interval", "max_matched_fields", "max_matched_value_chars",
-                "reload", "mappings")));
+                "reload", "mappings", "placeholders")));
         final Path rules = dir.resolve(y.string(detection, "detection", "rules", RULES_DEFAULT)).normalize();
         if (!Files.isDirectory(rules)) {
             y.error("detection.rules", "\"" + rules + "\" is not a directory (expected: the Sigma rules directory)");
         }
-        final WatchfloorConfig.Detection detectionConfig = detection(y, detection, mappings(y, detection, dir));
+        final WatchfloorConfig.Detection detectionConfig = detection(y, detection, mappings(y, detection, dir),
+                placeholders(y, detection, dir));
         if (syslogConfig.tcpPort() > 0 && syslogConfig.tcpPort() == httpConfig.port()) {
             y.error("listeners.http.port", "found " + httpConfig.port() + " (expected: a port other than the syslog TCP port)");
         }
@@ -155,8 +156,22 @@ public final class ConfigLoader {
         return out;
     }
 
+    /** {@code detection.placeholders}: the expand placeholder file, resolved against {@code dir}; null when unset. */
+    private static Path placeholders(YamlReader y, Map<String, Object> detection, Path dir) {
+        final String name = y.string(detection, "detection", "placeholders", null);
+        if (name == null) {
+            return null;
+        }
+        final Path p = dir.resolve(name).normalize();
+        if (!Files.isRegularFile(p)) {
+            y.error("detection.placeholders", "\"" + p + "\" is not a file (expected: a YAML map of expand "
+                    + "placeholder name to values)");
+        }
+        return p;
+    }
+
     private static WatchfloorConfig.Detection detection(YamlReader y, Map<String, Object> detection,
-                                                        List<Path> mappings) {
+                                                        List<Path> mappings, Path placeholders) {
         final String dp = "detection";
         final Map<String, Object> sup = orEmpty(y.section(detection, dp, "suppression", Set.of("window_secs", "group_by")));
         final int windowSecs = y.integer(sup, "detection.suppression", "window_secs", SUPPRESSION_WINDOW_SECS_DEFAULT, 0,
@@ -175,7 +190,7 @@ public final class ConfigLoader {
         final String rp = "detection.reload";
         return new WatchfloorConfig.Detection(engine, y.bool(reload, rp, "watch", true),
                 y.integer(reload, rp, "debounce_ms", RELOAD_DEBOUNCE_MS_DEFAULT, 0, 60_000),
-                y.bool(reload, rp, "sighup", true), mappings);
+                y.bool(reload, rp, "sighup", true), mappings, placeholders);
     }
 
     private static Map<String, Object> orEmpty(Map<String, Object> m) {

@@ -50,11 +50,13 @@ public record WatchfloorConfig(Path file, Syslog syslog, Http http, Api api, int
      * @param reloadOnSighup reload the rules on SIGHUP where the JVM supports it ({@code detection.reload.sighup})
      * @param mappings field mapping files read ahead of the shipped ones, highest precedence first
      *     ({@code detection.mappings}, resolved against the configuration file's directory)
+     * @param placeholders the YAML file of {@code expand} placeholder values ({@code detection.placeholders}, resolved
+     *     against the configuration file's directory), or null when none is configured
      */
     public record Detection(DetectionConfig engine, boolean watchRules, int reloadDebounceMs, boolean reloadOnSighup,
-                            List<Path> mappings) {
+                            List<Path> mappings, Path placeholders) {
         /** Every detection option at its default. */
-        public static final Detection DEFAULT = new Detection(DetectionConfig.DEFAULT, true, 500, true, List.of());
+        public static final Detection DEFAULT = new Detection(DetectionConfig.DEFAULT, true, 500, true, List.of(), null);
 
         public Detection {
             mappings = List.copyOf(mappings);

@@ -1,5 +1,6 @@
 package io.watchfloor.server.wiring;
 
+import io.watchfloor.core.config.ConfigError;
 import io.watchfloor.core.time.WallClock;
 import io.watchfloor.detect.DetectionConfig;
 import io.watchfloor.detect.DetectionEngine;
@@ -8,12 +9,15 @@ import io.watchfloor.detect.mapping.FieldMapping;
 import io.watchfloor.detect.rule.RuleLoader;
 import io.watchfloor.detect.rule.RuleRejection;
 import io.watchfloor.detect.rule.RuleSet;
+import io.watchfloor.server.config.WatchfloorConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,9 +28,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
- * Reloads the rules directory off the hot path: loads and compiles the whole set on its own thread
+ * Reloads the rules directory, the field mapping files and the placeholder file off the hot path (a mapping or
+ * placeholder file with an error fails the reload): loads and compiles the whole set on its own thread
  * ({@code watchfloor-rules-reload}, one reload at a time), then hands the new engine to the {@link DetectStage},
  * which swaps it in on its own thread. A set with any rejected rule, an unreadable directory or a compile failure
  * leaves the running set in place; the answer and a WARN log say why (the loader logs each rejection).
@@ -37,9 +43,9 @@ final class RuleReloader implements AutoCloseable {
     /** How long a reload waits for the detect stage to take the new engine before answering. */
     static final long SWAP_TIMEOUT_MS = 10_000;
 
+    private final WatchfloorConfig watchfloor;
     private final Path rulesDir;
     private final DetectionConfig config;
-    private final FieldMapping mapping;
     private final DetectStage stage;
     private final Runnable nudge;
     private final WallClock clock;
@@ -50,14 +56,14 @@ final class RuleReloader implements AutoCloseable {
     private volatile RuleReload last;
 
     /**
-     * @param mapping the field mapping read at start-up; a reload keeps it (mapping files are read at start only)
+     * @param watchfloor the configuration: rules directory, field mapping files and placeholder file, all re-read by
+     *     each reload
      * @param nudge publishes a TICK, so an idle ring still lets the stage swap at once
      */
-    RuleReloader(Path rulesDir, DetectionConfig config, FieldMapping mapping, DetectStage stage, Runnable nudge,
-                 WallClock clock) {
-        this.rulesDir = rulesDir;
-        this.config = config;
-        this.mapping = mapping;
+    RuleReloader(WatchfloorConfig watchfloor, DetectStage stage, Runnable nudge, WallClock clock) {
+        this.watchfloor = watchfloor;
+        this.rulesDir = watchfloor.rulesDir();
+        this.config = watchfloor.detection().engine();
         this.stage = stage;
         this.nudge = nudge;
         this.clock = clock;
@@ -117,9 +123,16 @@ final class RuleReloader implements AutoCloseable {
     }
 
     private RuleReload compileAndSwap(String trigger) {
+        final List<ConfigError> errors = new ArrayList<>();
+        final FieldMapping mapping = FieldMapping.load(watchfloor.detection().mappings(), errors);
+        final Map<String, List<String>> placeholders = Validation.placeholders(watchfloor, errors);
+        if (!errors.isEmpty()) {
+            return RuleReload.failed(trigger, clock.nowMs(), errors.stream().map(ConfigError::toString)
+                    .collect(Collectors.joining("; ")), List.of());
+        }
         final RuleSet set;
         try {
-            set = RuleLoader.load(rulesDir);
+            set = RuleLoader.load(rulesDir, placeholders);
         } catch (IOException | RuntimeException e) {
             return RuleReload.failed(trigger, clock.nowMs(), "cannot read " + rulesDir + ": " + e, List.of());
         }

@@ -5,6 +5,7 @@ import io.watchfloor.coverage.inventory.Inventory;
 import io.watchfloor.coverage.inventory.InventoryLoadResult;
 import io.watchfloor.coverage.inventory.InventoryLoader;
 import io.watchfloor.detect.mapping.FieldMapping;
+import io.watchfloor.detect.rule.PlaceholderFile;
 import io.watchfloor.detect.rule.RuleLoader;
 import io.watchfloor.detect.rule.RuleRejection;
 import io.watchfloor.detect.rule.RuleSet;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one validation pass that {@code validate} prints and {@code serve} runs before opening anything:
@@ -55,9 +57,10 @@ public record Validation(WatchfloorConfig config, Inventory inventory, RuleSet r
         final InventoryLoadResult inv = InventoryLoader.load(config.inventory());
         errors.addAll(inv.errors());
         final FieldMapping mapping = FieldMapping.load(config.detection().mappings(), errors);
+        final Map<String, List<String>> placeholders = placeholders(config, errors);
         RuleSet rules;
         try {
-            rules = RuleLoader.load(config.rulesDir());
+            rules = placeholders == null ? null : RuleLoader.load(config.rulesDir(), placeholders);
         } catch (IOException e) {
             errors.add(new ConfigError(config.file(), "detection.rules",
                     "cannot read " + config.rulesDir() + ": " + e.getMessage()));
@@ -65,5 +68,14 @@ public record Validation(WatchfloorConfig config, Inventory inventory, RuleSet r
         }
         return new Validation(config, inv.ok() ? inv.inventory() : null, rules, mapping, List.copyOf(errors),
                 rules == null ? List.of() : rules.rejections());
+    }
+
+    /**
+     * @return the {@code expand} placeholder values of {@code detection.placeholders} (none when unset), or null
+     *     when the file has errors, which go to {@code errors} naming the file and YAML path
+     */
+    static Map<String, List<String>> placeholders(WatchfloorConfig config, List<ConfigError> errors) {
+        final Path file = config.detection().placeholders();
+        return file == null ? Map.of() : PlaceholderFile.load(file, errors);
     }
 }

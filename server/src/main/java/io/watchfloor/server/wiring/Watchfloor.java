@@ -217,8 +217,7 @@ public final class Watchfloor implements AutoCloseable {
      */
     private void startRuleReload() {
         final WatchfloorConfig.Detection d = config.detection();
-        reloader = opened(new RuleReloader(config.rulesDir(), d.engine(), validation.mapping(), detect, this::tick,
-                clock));
+        reloader = opened(new RuleReloader(config, detect, this::tick, clock));
         metrics.bindDetection(detect::engine, reloader::succeeded, reloader::failed);
         if (d.watchRules()) {
             try {

@@ -81,4 +81,17 @@ class ConfigLoaderDetectionTest {
         assertThat(load("  mappings: {a: b}\n").errors()).extracting(ConfigError::yamlPath)
                 .containsExactly("detection.mappings");
     }
+
+    @Test
+    void shouldResolveThePlaceholderFileAgainstTheConfigDirectoryAndNameAMissingOne() throws IOException {
+        assertThat(load("").config().detection().placeholders()).isNull();
+        Files.writeString(tmp.resolve("values.yaml"), "Admins: [a]\n");
+        final ConfigLoader.Result ok = load("  placeholders: values.yaml\n");
+        assertThat(ok.errors()).isEmpty();
+        assertThat(ok.config().detection().placeholders()).isEqualTo(tmp.resolve("values.yaml"));
+
+        final ConfigLoader.Result missing = load("  placeholders: nope.yaml\n");
+        assertThat(missing.errors()).extracting(ConfigError::yamlPath).containsExactly("detection.placeholders");
+        assertThat(missing.errors().get(0).message()).contains("nope.yaml").contains("expected: a YAML map");
+    }
 }

@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * or peers would do.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar SourceAttributorAttributeBenchmark -prof gc}
- * ({@code -p sources=100,1000,5000} to see how the first-match scan scales). Smoke: add
+ * ({@code -p sources=1000,1000000 -p inventory=exact} for the exact-name lookup at scale; {@code -p
+ * inventory=mixed -p sources=100,1000,5000} to see how the glob and peer scan scales). Smoke: add
  * {@code -f 1 -wi 1 -i 1 -w 200ms -r 200ms}.
  */
 @State(Scope.Thread)
@@ -51,6 +52,13 @@ public class SourceAttributorAttributeBenchmark {
     @Param({"1000"})
     public int sources;
 
+    /**
+     * {@code mixed}: exact names, globs, two-glob and peer-only sources (a quarter each: globs and peer blocks are
+     * scanned, so its cost grows with the inventory); {@code exact}: exact host names only, one hash lookup.
+     */
+    @Param({"mixed", "exact"})
+    public String inventory;
+
     private SourceAttributor attributor;
     private Map<String, Integer> byHostName;
     private Event[] events;
@@ -58,8 +66,9 @@ public class SourceAttributorAttributeBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        final Inventory inventory = SampleInventory.of(sources);
-        attributor = new SourceAttributor(inventory);
+        final Inventory declared = inventory.equals("exact") ? SampleInventory.exactNames(sources)
+                : SampleInventory.of(sources);
+        attributor = new SourceAttributor(declared);
         events = SampleEvents.parsedSyslog(EVENTS, sources, 0);
         byHostName = new HashMap<>(sources * 2);
         for (int i = 0; i < sources; i++) {

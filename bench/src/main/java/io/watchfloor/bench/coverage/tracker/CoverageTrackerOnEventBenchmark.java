@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Throughput and allocation of {@link CoverageTracker#onEvent} for parsed, attributed syslog events of a
- * 1,000-source inventory (one in {@value io.watchfloor.bench.sample.SampleSyslogLines#STRAY_EVERY} from an
+ * 1,000- or 1,000,000-source inventory (exact host names) (one in {@value io.watchfloor.bench.sample.SampleSyslogLines#STRAY_EVERY} from an
  * undeclared sender, which goes to the unmanaged-sender table). One op = one event. All events carry the same
  * receive time, so no snapshot is published during the measurement: in production one snapshot per
  * {@code snapshotIntervalMs} (1 s) is amortized over every event of that second. No gap opens or closes (no
@@ -43,7 +44,8 @@ public class CoverageTrackerOnEventBenchmark {
     /** Distinct events cycled through. */
     static final int EVENTS = 4096;
     /** Declared sources (and hosts). */
-    static final int SOURCES = 1000;
+    @Param({"1000", "1000000"})
+    public int sources;
 
     private CoverageTracker tracker;
     private Event[] events;
@@ -51,11 +53,11 @@ public class CoverageTrackerOnEventBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        final Inventory inventory = SampleInventory.of(SOURCES);
+        final Inventory inventory = SampleInventory.exactNames(sources);
         tracker = new CoverageTracker(inventory, GapListener.NONE, CoverageTrackerConfig.DEFAULT,
                 SampleEvents.RECEIVED_AT_MS);
         final SourceAttributor attributor = new SourceAttributor(inventory);
-        events = SampleEvents.parsedSyslog(EVENTS, SOURCES, 10);
+        events = SampleEvents.parsedSyslog(EVENTS, sources, 10);
         for (int i = 0; i < events.length; i++) {
             attributor.attribute(events[i]);
             events[i].journalIndex(i);
